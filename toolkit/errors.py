@@ -1,0 +1,41 @@
+"""One error hierarchy: every library error is a TermkitError with a message that names
+the file and the next step. The CLI catches TermkitError in one place and exits 2."""
+from __future__ import annotations
+
+__all__ = [
+    "TermkitError",
+    "InputError",
+    "UnsupportedFormat",
+    "UnsupportedLanguage",
+    "ParseError",
+    "OutputError",
+    "BuildLocked",
+]
+
+
+class TermkitError(Exception):
+    """Base class; ``str(err)`` is a one-line message fit for a user."""
+
+
+class InputError(TermkitError):
+    """An input file is missing, unreadable, empty where content is required, or binary."""
+
+
+class UnsupportedFormat(InputError):
+    """The file extension or format is not one termkit reads."""
+
+
+class UnsupportedLanguage(TermkitError):
+    """No rules for the requested language."""
+
+
+class ParseError(InputError):
+    """A structured file (TMX, TBX, CSV, XLSX…) could not be parsed; names line/element."""
+
+
+class OutputError(TermkitError):
+    """An output could not be written (permissions, path outside --out, …)."""
+
+
+class BuildLocked(TermkitError):
+    """Another build holds the lock on the output folder."""
