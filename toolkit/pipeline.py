@@ -232,6 +232,19 @@ def build_lock(out: Path) -> Iterator[None]:
         fh.close()
 
 
+def _remove_stale_temp_files(out: Path) -> None:
+    """Temporary files of a build that was killed (write_atomic names them ``.NAME.*.tmp``).
+
+    Only called while holding the lock, so no other build is writing them.
+    """
+    for d in (out, out / "aligned", out / "aligned" / "segments" / "fr", out / "aligned" / "segments" / "en",
+              out / "glossaries", out / ".termkit", out / ".termkit" / "cache"):
+        if d.is_dir():
+            for p in d.glob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    p.unlink()
+
+
 # ---------------------------------------------------------------- glossary curation
 
 def _glossary_state(out: Path) -> Path:
@@ -300,6 +313,7 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model: str | None = None,
 
     out = out.resolve()
     with build_lock(out):
+        _remove_stale_temp_files(out)
         alignments: list[Alignment] = []
         args = [(p, out, model, dictionary, force) for p in pairs]
         if jobs > 1 and len(pairs) > 1:
