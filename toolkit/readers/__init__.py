@@ -1,1 +1,125 @@
-"""Stage package (being built)."""
+"""Input readers: a document file -> its text, and fr/en language detection.
+
+    read_text(path, encoding=None) -> str
+    iter_text(path, encoding=None, chunk_chars=1 << 20) -> Iterator[str]
+    detect_language(text) -> (lang | None, confidence)
+
+The format is chosen by extension (case-insensitive, see SUPPORTED_EXTENSIONS). Text is
+returned with LF newlines; blocks (paragraphs, headings, list blocks, table cells) are
+separated by a blank line, list items start with "• " or their number. Problems raise
+``toolkit.errors.InputError`` (``UnsupportedFormat`` for an unknown extension) with a
+message "<path>: what went wrong; what to do". Recoverable decoding problems (a UTF-8 file
+cut inside its last character, a cp1252 fall-back) are reported with
+``warnings.warn(message, DecodeWarning)``; the CLI shows them on stderr, a library user
+can turn them into errors with ``warnings.simplefilter("error", DecodeWarning)``.
+Importing this package reads no file and imports no parser.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError, UnsupportedFormat
+from .decode import DecodeWarning, decode_bytes, iter_decoded
+from .langid import detect_language
+
+__all__ = [
+    "read_text",
+    "iter_text",
+    "detect_language",
+    "DecodeWarning",
+    "SUPPORTED_EXTENSIONS",
+]
+
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+_PLAIN = (".txt", ".md")
+# What to tell the user for formats people commonly try.
+_CONVERT = {".doc": "save it as .docx", ".odt": "save it as .docx", ".rtf": "save it as .docx or .txt"}
+
+
+def _check(path: str | os.PathLike) -> tuple[Path, str]:
+    """The path and its lower-case extension, after the checks every format needs."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file; check the path")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory; pass a file ({', '.join(SUPPORTED_EXTENSIONS)})")
+    ext = p.suffix.lower()
+    if ext not in SUPPORTED_EXTENSIONS:
+        what = _CONVERT.get(ext, "convert it to .txt")
+        raise UnsupportedFormat(
+            f"{p}: unsupported file type {ext or '(no extension)'!r}; {what} "
+            f"(supported: {', '.join(SUPPORTED_EXTENSIONS)})"
+        )
+    if not os.access(p, os.R_OK):
+        raise InputError(f"{p}: permission denied; check the file's permissions")
+    return p, ext
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{p}: permission denied; check the file's permissions") from None
+    except OSError as err:
+        raise InputError(f"{p}: cannot be read ({err.strerror or err}); check the file") from None
+
+
+def read_text(path: str | os.PathLike, encoding: str | None = None) -> str:
+    """The decoded text of a .txt, .md, .html/.htm, .pdf or .docx file.
+
+    ``encoding`` forces the codec of text and HTML files (ignored for PDF and DOCX).
+    .txt/.md come back as stored (newlines normalised to LF); an empty or
+    whitespace-only file gives its (whitespace) content, never an error.
+    """
+    p, ext = _check(path)
+    if ext in _PLAIN:
+        return decode_bytes(_read_bytes(p), str(p), encoding)
+    if ext in (".html", ".htm"):
+        from .html import html_to_text
+
+        return html_to_text(_read_bytes(p), str(p), encoding)
+    if ext == ".pdf":
+        from .pdf import pdf_to_text
+
+        return pdf_to_text(p)
+    from .docx import docx_to_text
+
+    return docx_to_text(p)
+
+
+def iter_text(
+    path: str | os.PathLike, encoding: str | None = None, chunk_chars: int = 1 << 20
+) -> Iterator[str]:
+    """Stream a .txt/.md file in pieces of about ``chunk_chars`` characters.
+
+    Each piece ends on a line boundary (a single line longer than 4 * chunk_chars is cut),
+    so memory stays bounded on a 100 MB file; ``"".join(iter_text(p)) == read_text(p)``.
+    The file is read twice: once to decide the encoding, once to decode. Other formats
+    yield ``read_text(path)`` once. All checks run before the first piece is yielded.
+    """
+    if chunk_chars < 1:
+        raise ValueError("chunk_chars must be positive")
+    p, ext = _check(path)
+    if ext not in _PLAIN:
+        return iter((read_text(p, encoding),))
+    name = str(p)
+
+    def chunks() -> Iterator[bytes]:
+        try:
+            with p.open("rb") as fh:
+                while block := fh.read(1 << 20):
+                    yield block
+        except PermissionError:
+            raise InputError(f"{p}: permission denied; check the file's permissions") from None
+
+    gen = iter_decoded(chunks, name, encoding, chunk_chars)
+    first = next(gen, None)  # run the encoding decision now, not at the caller's first next()
+    return _prepend(first, gen)
+
+
+def _prepend(first: str | None, rest: Iterator[str]) -> Iterator[str]:
+    if first is not None:
+        yield first
+        yield from rest
