@@ -236,7 +236,7 @@ def _load_segments(path: Path, lang: str, presegmented: bool):
     if presegmented:
         return _read_presegmented(path)
     from .pipeline import segment_file
-    return segment_file(path, lang)
+    return segment_file(path, lang, _warn)
 
 
 def _align_pair(fr_file: Path, en_file: Path, presegmented: bool, model: Optional[str],

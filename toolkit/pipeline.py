@@ -163,10 +163,21 @@ def _save_cache(path: Path, key: str, al: Alignment) -> None:
         json.dump(data, fh, ensure_ascii=False)
 
 
-def segment_file(path: Path, lang: str) -> list[Segment]:
-    from .readers import read_text
+_LANG_NAMES = {"fr": "French", "en": "English"}
+
+
+def segment_file(path: Path, lang: str, on_warning: Callable[[str], None] | None = None) -> list[Segment]:
+    """Read and segment one document; warn when its text is not in ``lang`` (swapped files)."""
+    from .readers import detect_language, read_text
     from .segment import segment_text
-    return segment_text(read_text(path), lang)
+
+    text = read_text(path)
+    if on_warning is not None and text.strip():
+        found, conf = detect_language(text[:20000])
+        if found is not None and found != lang and conf >= 0.5:
+            on_warning(f"{path.name}: the text looks {_LANG_NAMES.get(found, found)}, expected "
+                       f"{_LANG_NAMES.get(lang, lang)} (files swapped or mislabelled?)")
+    return segment_text(text, lang)
 
 
 def process_pair(pair: DocPair, out: Path, model: str | None = None,
@@ -185,8 +196,8 @@ def process_pair(pair: DocPair, out: Path, model: str | None = None,
     if al is not None and all(p.exists() for p in outputs):
         report.cached = True
     else:
-        fr = segment_file(pair.fr, "fr")
-        en = segment_file(pair.en, "en")
+        fr = segment_file(pair.fr, "fr", report.warnings.append)
+        en = segment_file(pair.en, "en", report.warnings.append)
         beads = align(fr, en, model=model, dictionary=dictionary, on_warning=report.warnings.append)
         al = Alignment(pair.name, fr, en, beads)
         write_text_atomic(outputs[2], "".join(s.text + "\n" for s in fr))
