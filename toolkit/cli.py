@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+import warnings
 from enum import Enum
 from pathlib import Path
 from typing import Iterable, Iterator, List, Optional
@@ -87,7 +88,11 @@ def handle_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                # library warnings (decoding fall-backs, alignment doubts) -> one line on stderr
+                warnings.simplefilter("always")
+                warnings.showwarning = lambda msg, *a, **k: _warn(str(msg))
+                return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except TermkitError as e:
