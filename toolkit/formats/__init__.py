@@ -1,1 +1,169 @@
-"""Stage package (being built)."""
+"""Every file format termkit reads and writes (FORMATS.md).
+
+Glossaries (``Glossary``): tbx (TBX v2 TBX-Basic), tbx3 (TBX v3 TBX-Basic DCA), csv, memoq,
+phrase (XLSX), omegat (TSV), xlsx (review sheet). Alignments (``list[Alignment]``): tmx, tsv,
+jsonl, links (beads only). Each module has ``read(path)`` and ``write(obj, path, **opts)``;
+every write is atomic (``fileio``); every parse failure is a ``ParseError`` naming the file
+and the line or element. Format modules are imported on first use.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from typing import Callable
+
+from ..errors import InputError, ParseError, UnsupportedFormat
+
+__all__ = [
+    "GLOSSARY_WRITERS", "GLOSSARY_READERS", "ALIGNMENT_WRITERS", "ALIGNMENT_READERS",
+    "GLOSSARY_EXTENSIONS", "ALIGNMENT_EXTENSIONS",
+    "read_glossary", "write_glossary", "read_alignments", "write_alignments",
+    "sniff_glossary", "sniff_tbx",
+]
+
+# --format name → module (under toolkit.formats)
+_GLOSSARY_MODULES = {
+    "tbx": "tbx", "tbx3": "tbx3", "csv": "csv_", "memoq": "memoq",
+    "phrase": "phrase", "omegat": "omegat", "xlsx": "xlsx",
+}
+_ALIGNMENT_MODULES = {"tmx": "tmx", "tsv": "tsv", "jsonl": "jsonl", "links": "links"}
+
+# default file extension per format (what the CLI appends)
+GLOSSARY_EXTENSIONS = {
+    "tbx": ".tbx", "tbx3": ".tbx", "csv": ".csv", "memoq": ".memoq.csv",
+    "phrase": ".phrase.xlsx", "omegat": ".utf8", "xlsx": ".xlsx",
+}
+ALIGNMENT_EXTENSIONS = {"tmx": ".tmx", "tsv": ".tsv", "jsonl": ".jsonl", "links": ".links.txt"}
+
+
+def _module(name: str):
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+class _Lazy(dict):
+    """A dict of format name → function that imports the format module on first access."""
+
+    def __init__(self, modules: dict[str, str], attr: str):
+        super().__init__()
+        self._modules, self._attr = modules, attr
+        for k in modules:
+            dict.__setitem__(self, k, None)
+
+    def __getitem__(self, key) -> Callable:
+        if key not in self._modules:
+            raise KeyError(key)
+        return getattr(_module(self._modules[key]), self._attr)
+
+    def get(self, key, default=None):
+        return self[key] if key in self._modules else default
+
+    def values(self):
+        return [self[k] for k in self._modules]
+
+    def items(self):
+        return [(k, self[k]) for k in self._modules]
+
+
+GLOSSARY_WRITERS = _Lazy(_GLOSSARY_MODULES, "write")
+GLOSSARY_READERS = _Lazy(_GLOSSARY_MODULES, "read")
+ALIGNMENT_WRITERS = _Lazy(_ALIGNMENT_MODULES, "write")
+ALIGNMENT_READERS = _Lazy(_ALIGNMENT_MODULES, "read")
+
+
+def sniff_tbx(path: str | os.PathLike) -> str:
+    """"tbx" for a v2 ``martif`` root, "tbx3" for a v3 ``tbx`` root (reads the start only)."""
+    from lxml import etree
+
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            for _event, el in etree.iterparse(fh, events=("start",), resolve_entities=False,
+                                               no_network=True, load_dtd=False):
+                root = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+                break
+            else:
+                root = ""
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from e
+    except etree.XMLSyntaxError as e:
+        raise ParseError(f"{p.name}: line {getattr(e, 'lineno', 0)}: not well-formed XML") from e
+    if root == "martif":
+        return "tbx"
+    if root == "tbx":
+        return "tbx3"
+    raise ParseError(f"{p.name}: root element <{root}> is neither TBX v2 <martif> nor TBX v3 <tbx>")
+
+
+def sniff_glossary(path: str | os.PathLike) -> str:
+    """Format name from the file name (and the root element for .tbx)."""
+    p = Path(path)
+    name = p.name.lower()
+    if name.endswith(".tbx") or name.endswith(".xml"):
+        return sniff_tbx(p)
+    if name.endswith(".memoq.csv"):
+        return "memoq"
+    if name.endswith(".phrase.xlsx"):
+        return "phrase"
+    if name.endswith((".utf8", ".txt", ".tab", ".tsv")):
+        return "omegat"
+    if name.endswith(".csv"):
+        return "csv"
+    if name.endswith(".xlsx"):
+        return "xlsx"
+    raise UnsupportedFormat(
+        f"{p.name}: unknown glossary format; use .tbx, .csv, .xlsx, .utf8/.txt (OmegaT) or pass fmt="
+        f" one of {', '.join(_GLOSSARY_MODULES)}")
+
+
+def _check_fmt(fmt: str, known: dict, what: str) -> None:
+    if fmt not in known:
+        raise UnsupportedFormat(f"unknown {what} format {fmt!r}; choose one of {', '.join(known)}")
+
+
+def read_glossary(path: str | os.PathLike, fmt: str | None = None):
+    """Read a glossary in any supported format; ``fmt=None`` sniffs it from the extension."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such file")
+    fmt = fmt or sniff_glossary(p)
+    _check_fmt(fmt, _GLOSSARY_MODULES, "glossary")
+    return GLOSSARY_READERS[fmt](p)
+
+
+def write_glossary(glossary, path: str | os.PathLike, fmt: str | None = None, **opts) -> int:
+    """Write ``glossary``; ``fmt=None`` picks the format from the extension (``.tbx`` → v2)."""
+    p = Path(path)
+    if fmt is None:
+        name = p.name.lower()
+        fmt = "tbx" if name.endswith(".tbx") else sniff_glossary(p)
+    _check_fmt(fmt, _GLOSSARY_MODULES, "glossary")
+    return GLOSSARY_WRITERS[fmt](glossary, p, **opts)
+
+
+def _sniff_alignment(p: Path) -> str:
+    name = p.name.lower()
+    for fmt, ext in (("tmx", ".tmx"), ("tsv", ".tsv"), ("jsonl", ".jsonl"), ("jsonl", ".ndjson")):
+        if name.endswith(ext):
+            return fmt
+    raise UnsupportedFormat(f"{p.name}: unknown alignment format; use .tmx, .tsv or .jsonl")
+
+
+def read_alignments(path: str | os.PathLike, fmt: str | None = None):
+    """Read list[Alignment] from TMX, TSV or JSONL (sniffed from the extension)."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such file")
+    fmt = fmt or _sniff_alignment(p)
+    if fmt == "links":
+        raise UnsupportedFormat(f"{p.name}: a links file has beads only; use formats.links.read()")
+    _check_fmt(fmt, _ALIGNMENT_MODULES, "alignment")
+    return ALIGNMENT_READERS[fmt](p)
+
+
+def write_alignments(alignments, path: str | os.PathLike, fmt: str | None = None, **opts) -> int:
+    """Write list[Alignment] as ``fmt`` (tmx, tsv, jsonl, links); returns the rows/TUs written."""
+    p = Path(path)
+    fmt = fmt or _sniff_alignment(p)
+    _check_fmt(fmt, _ALIGNMENT_MODULES, "alignment")
+    return ALIGNMENT_WRITERS[fmt](alignments, p, **opts)

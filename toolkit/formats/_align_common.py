@@ -1,0 +1,60 @@
+"""Helpers shared by the alignment formats (TMX, TSV, JSONL).
+
+Tabular and TMX files keep the texts of each bead, not the original segment lists, so a
+reader rebuilds each document as one Segment per non-empty bead side and re-indexes the
+beads: ``[(fr, en, score)]`` from ``Alignment.pairs()`` and the omission pattern survive;
+n-m beads come back as 1-1 beads over the joined text.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..types import Alignment, Bead, Segment
+
+__all__ = ["iter_rows", "Rebuilder", "ids_text", "parse_ids"]
+
+
+def iter_rows(alignments: Iterable[Alignment], *, min_score: float | None = None,
+              include_omissions: bool = True):
+    """Yield (doc, fr_text, en_text, bead), filtered by score and omission."""
+    for a in alignments:
+        for fr, en, bead in a.pairs():
+            omission = not bead.fr_ids or not bead.en_ids
+            if omission and not include_omissions:
+                continue
+            if min_score is not None and bead.score < min_score and not omission:
+                continue
+            yield a.doc, fr, en, bead
+
+
+def ids_text(ids: tuple[int, ...]) -> str:
+    return ",".join(map(str, ids))
+
+
+def parse_ids(cell: str) -> tuple[int, ...]:
+    cell = cell.strip().strip("[]")
+    return tuple(int(x) for x in cell.split(",") if x.strip() != "")
+
+
+class Rebuilder:
+    """Collect rows into one Alignment per document, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, Alignment] = {}
+
+    def add(self, doc: str, fr: str | None, en: str | None, score: float) -> None:
+        a = self.docs.get(doc)
+        if a is None:
+            a = self.docs[doc] = Alignment(doc=doc, fr=[], en=[], beads=[])
+        fr_ids: tuple[int, ...] = ()
+        en_ids: tuple[int, ...] = ()
+        if fr is not None:
+            fr_ids = (len(a.fr),)
+            a.fr.append(Segment(fr))
+        if en is not None:
+            en_ids = (len(a.en),)
+            a.en.append(Segment(en))
+        a.beads.append(Bead(fr_ids, en_ids, score))
+
+    def result(self) -> list[Alignment]:
+        return list(self.docs.values())

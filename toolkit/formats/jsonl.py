@@ -1,0 +1,69 @@
+"""Alignment JSON Lines: one object per bead.
+
+``{"fr": …, "en": …, "score": 0.93, "fr_ids": [3], "en_ids": [4, 5], "doc": "…"}``
+(ids as JSON arrays; ``[]`` for an omission). UTF-8, ``ensure_ascii=False``.
+Options: ``include_omissions=True``, ``min_score=None``. Read: see ``_align_common``;
+``fr_ids`` may also be a string ``"4,5"``.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import InputError, ParseError
+from ..fileio import write_atomic
+from ..types import Alignment
+from ._align_common import Rebuilder, iter_rows, parse_ids
+
+__all__ = ["read", "write"]
+
+
+def write(alignments: list[Alignment], path, *, min_score: float | None = None,
+          include_omissions: bool = True) -> int:
+    n = 0
+    with write_atomic(path) as fh:
+        for doc, fr, en, b in iter_rows(alignments, min_score=min_score,
+                                        include_omissions=include_omissions):
+            obj = {"fr": fr, "en": en, "score": b.score, "fr_ids": list(b.fr_ids),
+                   "en_ids": list(b.en_ids), "doc": doc}
+            fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _ids(v, where) -> tuple[int, ...]:
+    try:
+        if isinstance(v, str):
+            return parse_ids(v)
+        return tuple(int(x) for x in (v or ()))
+    except (TypeError, ValueError):
+        raise ParseError(f"{where}: fr_ids/en_ids must be lists of integers") from None
+
+
+def read(path) -> list[Alignment]:
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8-sig").splitlines()
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from e
+    except UnicodeDecodeError as e:
+        raise ParseError(f"{p.name}: not UTF-8 ({e.reason}); re-save it as UTF-8") from e
+    out = Rebuilder()
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{p.name}: line {i}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ParseError(f"{where}: invalid JSON ({e.msg})") from e
+        if not isinstance(obj, dict) or "fr" not in obj or "en" not in obj:
+            raise ParseError(f"{where}: expected an object with \"fr\" and \"en\"")
+        fr_ids, en_ids = _ids(obj.get("fr_ids", [0]), where), _ids(obj.get("en_ids", [0]), where)
+        try:
+            score = float(obj.get("score", 0.0) or 0.0)
+        except (TypeError, ValueError):
+            raise ParseError(f"{where}: score {obj.get('score')!r} is not a number") from None
+        out.add(str(obj.get("doc") or p.stem), str(obj["fr"]) if fr_ids else None,
+                str(obj["en"]) if en_ids else None, score)
+    return out.result()

@@ -1,0 +1,75 @@
+"""Alignment TSV: header ``fr	en	score	fr_ids	en_ids	doc``, one bead per row.
+
+``fr_ids``/``en_ids`` are the segment indices (``3``, ``4,5``; empty for an omission), the
+score is a float (``repr``), ``doc`` comes last. Cells containing a tab, newline or ``"``
+are quoted the CSV way (``csv`` module, tab delimiter), which pandas
+(``read_csv(sep="\\t")``) and spreadsheet programs read back. Alignment texts are not
+formula-neutralised: this is a data file, not a review sheet.
+
+Options: ``include_omissions=True``, ``min_score=None``. Read: see ``_align_common``.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ..errors import InputError, ParseError
+from ..fileio import write_atomic
+from ..types import Alignment
+from ._align_common import Rebuilder, ids_text, iter_rows, parse_ids
+from ._cells import fmt_float, parse_float
+
+__all__ = ["read", "write", "COLUMNS"]
+
+COLUMNS = ("fr", "en", "score", "fr_ids", "en_ids", "doc")
+
+
+def write(alignments: list[Alignment], path, *, min_score: float | None = None,
+          include_omissions: bool = True) -> int:
+    n = 0
+    with write_atomic(path, newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(COLUMNS)
+        for doc, fr, en, b in iter_rows(alignments, min_score=min_score,
+                                        include_omissions=include_omissions):
+            w.writerow([fr, en, fmt_float(b.score), ids_text(b.fr_ids), ids_text(b.en_ids), doc])
+            n += 1
+    return n
+
+
+def read(path) -> list[Alignment]:
+    p = Path(path)
+    try:
+        fh = open(p, encoding="utf-8-sig", newline="")
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from e
+    out = Rebuilder()
+    with fh:
+        r = csv.reader(fh, delimiter="\t")
+        try:
+            header = next(r, None)
+            if header is None:
+                return []
+            if [h.strip() for h in header[:2]] != ["fr", "en"]:
+                raise ParseError(f"{p.name}: line 1: header must start with fr, en (got {header[:2]})")
+            col = {h.strip(): i for i, h in enumerate(header)}
+            for row in r:
+                where = f"{p.name}: line {r.line_num}"
+                if not any(row):
+                    continue
+                if len(row) < 2:
+                    raise ParseError(f"{where}: expected 2+ columns, got {len(row)}")
+                get = lambda k: row[col[k]] if k in col and col[k] < len(row) else ""  # noqa: E731
+                try:
+                    fr_ids, en_ids = parse_ids(get("fr_ids")), parse_ids(get("en_ids"))
+                except ValueError:
+                    raise ParseError(f"{where}: fr_ids/en_ids must be integers like 3 or 4,5") from None
+                has_ids = "fr_ids" in col
+                fr = row[0] if (fr_ids or not has_ids) else None
+                en = row[1] if (en_ids or not has_ids) else None
+                out.add(get("doc") or p.stem, fr, en, parse_float(get("score"), where))
+        except csv.Error as e:
+            raise ParseError(f"{p.name}: line {r.line_num}: {e}") from e
+        except UnicodeDecodeError as e:
+            raise ParseError(f"{p.name}: not UTF-8 ({e.reason}); re-save it as UTF-8") from e
+    return out.result()
