@@ -167,7 +167,7 @@ def _guess_hint(chunks: Chunks) -> str:
     best = from_bytes(head).best()
     if best is None or best.encoding in ("utf_8", "ascii"):
         return ""
-    return f"; it may be {best.encoding} (pass --encoding {best.encoding} if so)"
+    return f"; charset-normalizer guesses {best.encoding}"
 
 
 def sniff(chunks: Chunks, name: str, encoding: str | None = None) -> Plan:
