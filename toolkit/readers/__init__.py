@@ -92,7 +92,7 @@ def read_text(path: str | os.PathLike, encoding: str | None = None) -> str:
 def iter_text(
     path: str | os.PathLike, encoding: str | None = None, chunk_chars: int = 1 << 20
 ) -> Iterator[str]:
-    """Stream a .txt/.md file in pieces of about ``chunk_chars`` characters.
+    """Stream a .txt/.md file in pieces of ``chunk_chars`` to about 2 * chunk_chars characters.
 
     Each piece ends on a line boundary (a single line longer than 4 * chunk_chars is cut),
     so memory stays bounded on a 100 MB file; ``"".join(iter_text(p)) == read_text(p)``.
@@ -105,11 +105,12 @@ def iter_text(
     if ext not in _PLAIN:
         return iter((read_text(p, encoding),))
     name = str(p)
+    size = max(4096, min(1 << 20, chunk_chars))  # bytes per read
 
     def chunks() -> Iterator[bytes]:
         try:
             with p.open("rb") as fh:
-                while block := fh.read(1 << 20):
+                while block := fh.read(size):
                     yield block
         except PermissionError:
             raise InputError(f"{p}: permission denied; check the file's permissions") from None

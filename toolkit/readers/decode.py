@@ -10,6 +10,7 @@ fall-back) are reported with ``warnings.warn(..., DecodeWarning)``; everything e
 from __future__ import annotations
 
 import codecs
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
@@ -70,12 +71,17 @@ BOMS = (
 # ˆ/˜, box symbols - counts against the cp1252 reading.
 _CP1252_PUNCT = set("’‘‚“”„«»‹›–—…€•°§©®™·\u00a0ªº²³¹¼½¾£¥¢¶†‡‰µ¿¡×÷¬´¨¯¸")
 _LEGACY_LETTERS_MAX = 0.30  # French prose: 2-5 % of letters are accented; cp1251 Russian misread: ~100 %
+_LEGACY_LETTERS_SLACK = 3  # ... plus a few, so that a short "à côté" passes
+_HINT_MIN_BYTES = 200  # charset-normalizer's guess on fewer bytes is noise
 _IMPLAUSIBLE_MAX = 0.01
 
 
 def _plausible_cp1252(ch: str) -> bool:
     o = ord(ch)
     return (0xC0 <= o <= 0xFF) or ch in "œŒŸ" or ch in _CP1252_PUNCT
+
+
+_NOT_TEXT = {"Cc", "Cn", "Co", "Cs"}  # controls, unassigned, private use, lone surrogates
 
 
 def _binary_kind(head: bytes) -> str | None:
@@ -93,11 +99,16 @@ def _utf16_without_bom(head: bytes) -> str | None:
     even = head[0:n:2].count(0)
     odd = head[1:n:2].count(0)
     half = n // 2
-    if odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
-    return None
+    codec = None
+    if odd > 0.6 * half and even < 0.05 * half:
+        codec = "utf-16-le"
+    elif even > 0.6 * half and odd < 0.05 * half:
+        codec = "utf-16-be"
+    if codec is None:
+        return None
+    text = head[:n].decode(codec, "replace")
+    bad = sum(unicodedata.category(c) in _NOT_TEXT and c not in "\t\n\r\f" for c in text)
+    return codec if bad <= 0.01 * len(text) else None
 
 
 def _fail(name: str, offset: int, why: str = "") -> InputError:
@@ -164,6 +175,8 @@ def _guess_hint(chunks: Chunks) -> str:
     except ImportError:  # pragma: no cover - declared dependency
         return ""
     head = b"".join(c for c, _ in zip(chunks(), range(4)))[:HEAD]
+    if len(head) < _HINT_MIN_BYTES:
+        return ""
     best = from_bytes(head).best()
     if best is None or best.encoding in ("utf_8", "ascii"):
         return ""
@@ -228,8 +241,8 @@ def _legacy(chunks: Chunks, name: str, utf8_off: int) -> Plan:
     off, _, st = _stream_check(chunks, "cp1252", 0)
     if off is not None:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined in cp1252
         raise _fail(name, utf8_off, "neither UTF-8 nor cp1252" + _guess_hint(chunks))
-    letters = max(st["letters"], 1)
-    if (st["nonascii_letters"] / letters > _LEGACY_LETTERS_MAX
+    letters = st["letters"]
+    if (st["nonascii_letters"] > _LEGACY_LETTERS_MAX * letters + _LEGACY_LETTERS_SLACK
             or st["implausible"] > _IMPLAUSIBLE_MAX * st["nonascii"]):
         raise _fail(name, utf8_off, "not UTF-8, and not plausible cp1252" + _guess_hint(chunks))
     note = (f"{name}: not UTF-8 (invalid byte at offset {utf8_off}); decoded as cp1252 "

@@ -9,6 +9,8 @@ same way. Lines keep the leading space pypdf gives an indented first line.
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import math
 import re
 from collections import Counter
@@ -33,10 +35,11 @@ def pdf_to_text(path: Path) -> str:
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
     try:
-        reader = pypdf.PdfReader(path, strict=False)
-        if reader.is_encrypted:
-            _decrypt(reader, path)
-        pages = [_page_text(page) for page in reader.pages]
+        with _quiet_pypdf():
+            reader = pypdf.PdfReader(path, strict=False)
+            if reader.is_encrypted:
+                _decrypt(reader, path)
+            pages = [_page_text(page) for page in reader.pages]
     except TermkitError:
         raise
     except DependencyError:
@@ -53,6 +56,19 @@ def pdf_to_text(path: Path) -> str:
     if not any(p.strip() for p in pages):
         raise InputError(f"{path}: {NO_TEXT}")
     return _join_pages([p for p in pages if p.strip()])
+
+
+@contextlib.contextmanager
+def _quiet_pypdf():
+    """pypdf logs repairs of damaged files ("EOF marker not found") to stderr; the reader
+    reports what matters through its errors, so these are silenced while it reads."""
+    log = logging.getLogger("pypdf")
+    old = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(old)
 
 
 def _decrypt(reader, path: Path) -> None:
@@ -107,7 +123,7 @@ def _pitch(lines: list[list]) -> float | None:
     for (_, y0, s0), (_, y1, s1) in zip(lines, lines[1:]):
         if y0 is not None and y1 is not None:
             d = y0 - y1
-            if 0.5 * max(s0, s1, 1.0) < d < 3 * max(s0, s1, 1.0):
+            if 0.5 * max(s0, s1, 1.0) < d <= 2.05 * max(s0, s1, 1.0):  # up to double spacing
                 gaps[round(d)] += 1
     return float(gaps.most_common(1)[0][0]) if gaps else None
 
