@@ -79,6 +79,12 @@ def test_cyrillic_cp1251_is_not_mangled(write):
         read_text(write("a.txt", "Международная полицейская сотрудничество".encode("cp1251")))
 
 
+def test_utf8_with_one_cp1252_byte_is_not_read_as_cp1252(write):
+    data = "Coopération policière ".encode() + "l’État".encode("cp1252")
+    with pytest.raises(InputError, match=r"offset 25 \(mostly UTF-8 with some other bytes"):
+        read_text(write("a.txt", data))
+
+
 def test_mixed_utf8_and_undefined_cp1252_byte(write):
     with pytest.raises(InputError, match=r"undecodable bytes at offset 6"):
         read_text(write("a.txt", "État ".encode() + b"\x81 x"))

@@ -10,6 +10,7 @@ fall-back) are reported with ``warnings.warn(..., DecodeWarning)``; everything e
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
@@ -81,6 +82,10 @@ def _plausible_cp1252(ch: str) -> bool:
     return (0xC0 <= o <= 0xFF) or ch in "œŒŸ" or ch in _CP1252_PUNCT
 
 
+# A well-formed UTF-8 multibyte sequence; in a cp1252 file these are mojibake ("Ã©").
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH = bytes(range(128, 256))
+_MIXED_SHARE = 0.1  # UTF-8 sequences >= 10 % of the high bytes: a UTF-8 file with damage
 _NOT_TEXT = {"Cc", "Cn", "Co", "Cs"}  # controls, unassigned, private use, lone surrogates
 
 
@@ -133,7 +138,8 @@ def _stream_check(chunks: Chunks, codec: str, skip: int) -> tuple[int | None, bo
     """
     dec = codecs.getincrementaldecoder(codec)("strict")
     pos = 0
-    stats = {"letters": 0, "nonascii_letters": 0, "nonascii": 0, "implausible": 0}
+    stats = {"letters": 0, "nonascii_letters": 0, "nonascii": 0, "implausible": 0,
+             "high": 0, "utf8_bytes": 0, "utf8_seqs": 0}
     legacy = codec == "cp1252"
     for chunk in chunks():
         if skip:
@@ -147,6 +153,10 @@ def _stream_check(chunks: Chunks, codec: str, skip: int) -> tuple[int | None, bo
         pos += len(chunk)
         if legacy and text:
             _count(text, stats)
+            seqs = _UTF8_SEQ.findall(chunk)
+            stats["utf8_seqs"] += len(seqs)
+            stats["utf8_bytes"] += sum(map(len, seqs))
+            stats["high"] += len(chunk) - len(chunk.translate(None, _HIGH))
     pending = len(dec.getstate()[0])
     if pending:
         return pos - pending, True, stats
@@ -241,6 +251,8 @@ def _legacy(chunks: Chunks, name: str, utf8_off: int) -> Plan:
     off, _, st = _stream_check(chunks, "cp1252", 0)
     if off is not None:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined in cp1252
         raise _fail(name, utf8_off, "neither UTF-8 nor cp1252" + _guess_hint(chunks))
+    if st["utf8_seqs"] >= 2 and st["utf8_bytes"] >= _MIXED_SHARE * st["high"]:
+        raise _fail(name, utf8_off, "mostly UTF-8 with some other bytes: a mix of encodings or damage")
     letters = st["letters"]
     if (st["nonascii_letters"] > _LEGACY_LETTERS_MAX * letters + _LEGACY_LETTERS_SLACK
             or st["implausible"] > _IMPLAUSIBLE_MAX * st["nonascii"]):
