@@ -1,0 +1,246 @@
+"""Bilingual term-pair extraction from aligned documents.
+
+1. candidates on each side of every bead (candidates.py);
+2. termhood of the French candidates (termhood.py);
+3. for each French candidate, the English candidate of the beads where it occurs that
+   best covers its words (wordsim.py: translation table, cognates, acronyms) and nothing
+   else, summed over its occurrences;
+4. one TermPair per French lemma key, with variants, example, documents.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..types import Alignment, Glossary, TermPair
+from . import candidates as cand
+from .termhood import CandStats, cvalues, select
+from .wordsim import WordSim, bundled_lexicon, dice
+
+__all__ = ["extract", "entry_id"]
+
+MIN_SCORE = 0.45
+
+
+def entry_id(key: str, kind: str) -> str:
+    """Stable id from the French lemma key and kind: 't-3f2a9c1b0d4e'."""
+    return kind[0] + "-" + hashlib.sha1(f"{kind}\t{key}".encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class _Bead:
+    doc: str
+    fr: str
+    en: str
+    fr_toks: list
+    en_toks: list
+    fr_spans: list
+    en_spans: list
+
+
+def _content_idx(toks) -> list[int]:
+    return [k for k, t in enumerate(toks) if t.tag in "NAJRGKM"]
+
+
+def _read(alignments: list[Alignment]) -> list[_Bead]:
+    beads = []
+    for al in alignments:
+        for fr, en, _b in al.pairs():
+            ft, fs = cand.spans(fr, "fr") if fr.strip() else ([], [])
+            et, es = cand.spans(en, "en") if en.strip() else ([], [])
+            beads.append(_Bead(al.doc, fr, en, ft, et, fs, es))
+    return beads
+
+
+MAX_CONTENT = 5  # content words of a term seen once; longer ones must recur
+
+
+def _phrasal(b: _Bead, s, multi: set[tuple[int, int]]) -> bool:
+    """'promotion de [la protection des victimes]': a bare noun whose complement is itself
+    a multiword candidate describes an activity; the complement is the term."""
+    t = b.fr_toks
+    k = s.i + 1
+    if k >= s.j or t[s.i].tag not in "NJ" or t[k].tag != "P":
+        return False
+    k += 1
+    while k < s.j and t[k].tag == "D":
+        k += 1
+    return (k, s.j) in multi
+
+
+def _acceptable(beads: list[_Bead]) -> list[list]:
+    """Per bead, the French spans that may be terms (see MAX_CONTENT, _phrasal, nonheads)."""
+    from ..langdata import load_set
+
+    nonheads = load_set("fr", "terms_nonheads.txt")
+    freq = Counter(s.key for b in beads for s in b.fr_spans)
+    out = []
+    for b in beads:
+        multi = {(s.i, s.j) for s in b.fr_spans if len(s.content) >= 2}
+        ok = []
+        for s in b.fr_spans:
+            if s.kind == "term":
+                if b.fr_toks[s.i].lemma in nonheads:
+                    continue
+                if freq[s.key] < 2 and (len(s.content) > MAX_CONTENT or _phrasal(b, s, multi)):
+                    continue
+            ok.append(s)
+        out.append(ok)
+    return out
+
+
+def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], int]:
+    stats: dict[str, CandStats] = {}
+    occ: dict[str, list] = defaultdict(list)
+    ntok = 0
+    for bi, (b, spans) in enumerate(zip(beads, _acceptable(beads))):
+        ntok += len(b.fr_toks)
+        for s in spans:
+            st = stats.get(s.key)
+            if st is None:
+                st = stats[s.key] = CandStats(s.key, s.content)
+            st.freq += 1
+            st.docs.add(b.doc)
+            st.kinds[s.kind] = st.kinds.get(s.kind, 0) + (0 if s.initial and s.kind == "name" else 2) + 1
+            st.initial += s.initial
+            if not any(o.i <= s.i and s.j <= o.j and (o.j - o.i) > (s.j - s.i) for o in spans):
+                st.free += 1
+            occ[s.key].append((bi, s))
+    return stats, occ, ntok
+
+
+class _Pairer:
+    """Scores English spans of a bead as translations of a French span."""
+
+    def __init__(self, sim: WordSim):
+        self.sim = sim
+        self._mat: dict[int, tuple] = {}
+
+    def matrix(self, bi: int, b: _Bead):
+        m = self._mat.get(bi)
+        if m is None:
+            fi, ei = _content_idx(b.fr_toks), _content_idx(b.en_toks)
+            S = {(x, y): self.sim(b.fr_toks[x].lemma, b.en_toks[y].lemma) for x in fi for y in ei}
+            m = self._mat[bi] = (fi, ei, S)
+        return m
+
+    def best(self, bi: int, b: _Bead, s) -> list[tuple[float, object]]:
+        fi, ei, S = self.matrix(bi, b)
+        inside = [x for x in fi if s.i <= x < s.j]
+        outside = [x for x in fi if not (s.i <= x < s.j)]
+        if not inside:
+            return []
+        col_in = {y: max(S[(x, y)] for x in inside) for y in ei}
+        col_out = {y: max((S[(x, y)] for x in outside), default=0.0) for y in ei}
+        nf = len(b.fr_toks) or 1
+        ne = len(b.en_toks) or 1
+        pos_f = (s.i + s.j) / 2 / nf
+        res = []
+        for e in b.en_spans:
+            ys = [y for y in ei if e.i <= y < e.j]
+            if not ys or len(ys) > 2 * len(inside) + 2:
+                continue
+            # competitive linking: each word links to at most one word of the other side
+            cells = sorted(((S[(x, y)], x, y) for x in inside for y in ys if S[(x, y)] > 0), reverse=True)
+            lx, ly, linked = set(), set(), 0.0
+            for v, x, y in cells:
+                if x not in lx and y not in ly:
+                    lx.add(x)
+                    ly.add(y)
+                    linked += v
+            # an English word better explained by a French word outside the span counts against it
+            stolen = sum(max(0.0, col_out[y] - col_in[y]) for y in ys)
+            score = (2 * linked - stolen) / (len(inside) + len(ys))
+            score -= 0.1 * abs(pos_f - (e.i + e.j) / 2 / ne)
+            if score > 0:
+                res.append((score, e))
+        res.sort(key=lambda r: (-r[0], r[1].j - r[1].i))
+        return res[:3]
+
+
+def _table(beads: list[_Bead], translation_table) -> list[dict]:
+    tables = []
+    if translation_table is None:
+        try:  # the aligner's IBM-1/Dice table, when it exists
+            from ..align import word_translation_table  # type: ignore[attr-defined]
+        except ImportError:
+            word_translation_table = None
+        if word_translation_table is not None:
+            try:
+                translation_table = word_translation_table([(b.fr, b.en) for b in beads if b.fr and b.en])
+            except Exception:  # a stage being written by others must not break extraction
+                translation_table = None
+    if translation_table:
+        tables.append(translation_table)
+    pairs = []
+    for b in beads:
+        f = [b.fr_toks[k].lemma for k in _content_idx(b.fr_toks)]
+        e = [b.en_toks[k].lemma for k in _content_idx(b.en_toks)]
+        if f and e:
+            pairs.append((f, e))
+    if pairs:  # co-occurrence in this input, a little below the lexicon and cognates
+        tables.append({f: {e: 0.9 * v for e, v in row.items()} for f, row in dice(pairs).items()})
+    return tables
+
+
+def _display(counter: Counter) -> str:
+    return max(counter.items(), key=lambda kv: (kv[1], kv[0][:1].islower(), kv[0]))[0]
+
+
+def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None = None,
+            translation_table=None, min_score: float = MIN_SCORE) -> Glossary:
+    """Bilingual glossary of the aligned documents, best entries first.
+
+    ``translation_table``: optional ``{fr_word: {en_word: prob}}`` (lemmas, folded);
+    by default the aligner's ``word_translation_table`` when present. ``min_score``:
+    entries whose translation score is lower are dropped; ``top``: keep the best n."""
+    beads = _read(alignments)
+    stats, occ, ntok = _stats(beads)
+    if not stats:
+        return Glossary()
+    cv = cvalues(stats)
+    keep = select(stats, cv, "fr", ntok, min_freq)
+    pairer = _Pairer(WordSim(*_table(beads, translation_table), lexicon=bundled_lexicon()))
+    entries = []
+    for key, th in keep.items():
+        st = stats[key]
+        votes: dict[str, float] = defaultdict(float)
+        en_surf: dict[str, Counter] = defaultdict(Counter)
+        example: dict[str, tuple] = {}
+        fr_surf = Counter()
+        for bi, s in occ[key]:
+            b = beads[bi]
+            fr_surf[s.surface] += 1
+            ranked_e = pairer.best(bi, b, s)
+            for score, e in ranked_e[:1]:
+                votes[e.key] += score
+                en_surf[e.key][e.surface] += 1
+                if e.key not in example or len(b.fr) < len(example[e.key][0]):
+                    example[e.key] = (b.fr, b.en)
+        if not votes:
+            continue
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        ekey, v = ranked[0]
+        tscore = v / st.freq
+        if tscore < min_score:
+            continue
+        kind = max(st.kinds, key=lambda k: (st.kinds[k], k))
+        alts = [k for k, w in ranked[1:] if w >= 0.8 * v and w / st.freq >= min_score]
+        en = _display(en_surf[ekey])
+        en_vars = [s for s in en_surf[ekey] if s != en] + [_display(en_surf[k]) for k in alts]
+        fr = _display(fr_surf)
+        score = round(tscore * th, 4)
+        entries.append(TermPair(
+            fr=fr, en=en, id=entry_id(key, kind), score=score, freq=st.freq, kind=kind,
+            pos="noun" if len(st.content) == 1 and kind == "term" else
+                "proper noun" if kind != "term" else "noun phrase",
+            fr_variants=tuple(sorted(s for s in fr_surf if s != fr)),
+            en_variants=tuple(dict.fromkeys(en_vars)),
+            example_fr=example[ekey][0], example_en=example[ekey][1],
+            docs=tuple(sorted(st.docs)), status="new", note="",
+        ))
+    entries.sort(key=lambda e: (-e.score, e.fr))
+    if top is not None:
+        entries = entries[:top]
+    return Glossary(entries=entries)

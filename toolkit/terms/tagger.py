@@ -1,0 +1,192 @@
+"""A lexicon part-of-speech tagger for term patterns: one tag letter per word token.
+
+No statistical model: function words come from data tables, content words from
+simplemma lemmas plus ending rules (``toolkit/data/<lang>/terms_suffixes.tsv``) and a
+few context rules. The tag set is the one of ``term_patterns.tsv``:
+N noun, A adjective, J noun or adjective, R prenominal adjective, G -ing form,
+K capitalised word or acronym, M number, S possessive s, P/Q/D/C function words,
+V verb, X other stop word. See README.md for why a lexicon and not a tagger model.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..langdata import check_lang, load_set, load_tsv
+from ..text import fold, normalize_chars, WORD_RE
+
+__all__ = ["Token", "tag_text", "lemma"]
+
+_VERB_LEMMA = re.compile(r"(?:er|ir|re|oir)$")
+# French past participles used as adjectives, by infinitive ending: "organisée" (organiser),
+# "établis" (établir), "pris", "reconnus", "offert" (prendre, reconnaître, offrir).
+_PARTICIPLE = {
+    "er": re.compile(r"(?:é|ée|és|ées)$"),
+    "ir": re.compile(r"(?:i|ie|is|ies|u|ue|us|ues|ert|erte|erts|ertes)$"),
+    "re": re.compile(r"(?:u|ue|us|ues|is|ise|ises|it|ite|its|ites|int|inte|ints|intes)$"),
+}
+_PARTICIPLE["oir"] = _PARTICIPLE["re"]
+# Noun and adjective endings that the verb rules must not read as verb forms.
+_NOT_VERB = tuple(
+    e + s for e in ("ion", "eur", "age", "ment", "té", "aire", "ique", "isme", "iste", "ière", "ier",
+                    "ance", "ence", "ure", "ude", "ité", "ice", "esse", "ise")
+    for s in ("", "s")
+)
+_HAS_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # surface form, apostrophes normalised
+    start: int  # offsets in the normalised text
+    end: int
+    tag: str
+    lemma: str  # folded lemma used for counting
+    cap: bool = False  # capitalised in running text (not sentence-initial)
+    acronym: bool = False
+
+
+@functools.cache
+def _tables(lang: str):
+    closed = {w: t for w, t in load_tsv(lang, "terms_closed_class.tsv")}
+    suffixes = sorted(((s, t) for s, t in load_tsv(lang, "terms_suffixes.tsv")), key=lambda x: -len(x[0]))
+    nouns = load_set(lang, "terms_nouns.txt")
+    stop = load_set(lang, "stopwords.txt")
+    pren = load_set(lang, "terms_prenominal.txt") if lang == "fr" else frozenset()
+    adjs = load_set(lang, "terms_adjectives.txt") if lang == "en" else frozenset()
+    return closed, suffixes, nouns, stop, pren, adjs
+
+
+@functools.lru_cache(maxsize=200_000)
+def _simplemma(word: str, lang: str) -> str:
+    import simplemma  # imported on first use: importing toolkit stays instant
+
+    return simplemma.lemmatize(word, lang=lang)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _is_known(word: str, lang: str) -> bool:
+    import simplemma
+
+    return simplemma.is_known(word, lang=lang)
+
+
+def lemma(word: str, lang: str) -> str:
+    """Folded lemma of one word: 'Capacités' -> 'capacite', "l'" -> 'le', 'agencies' -> 'agency'."""
+    low = normalize_chars(word).lower()
+    if lang == "fr":
+        if low in ("l'", "la", "les"):
+            return "le"
+        if low in ("d'", "du", "des"):
+            return "de"
+        if low in ("au", "aux"):
+            return "a"
+    if _HAS_DIGIT.search(low) or "-" in low and low.upper() == word:
+        return fold(low)
+    if "-" in low:  # lemmatise the last part of hyphenated words: "partenariats police-public"
+        head, _, last = low.rpartition("-")
+        return fold(head + "-" + _simplemma(last, lang)) if last else fold(low)
+    return fold(_simplemma(low, lang))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_tag(low: str, lang: str) -> str:
+    """Tag of a lower-cased content word out of context."""
+    closed, suffixes, nouns, stop, pren, adjs = _tables(lang)
+    if low in closed:
+        return closed[low]
+    if low in stop:
+        return "X"
+    if _HAS_DIGIT.search(low):
+        return "M"
+    if not _LETTERS.search(low):
+        return "X"
+    if low in nouns:
+        return "N"
+    if low in pren:
+        return "R"
+    if low in adjs:
+        return "A"
+    last = low.rsplit("-", 1)[-1] or low
+    if lang == "fr":
+        lem = _simplemma(last, lang)
+        if last.endswith(_NOT_VERB):
+            pass
+        elif _VERB_LEMMA.search(lem) and lem != last and len(lem) > 3:
+            if _PARTICIPLE[_VERB_LEMMA.search(lem).group()].search(last):
+                return "A"
+            if last.endswith("ant"):
+                return "V"
+            return "V"
+        elif lem == last and last.endswith(("er", "ir")) and not last.endswith(("ier", "yer")) and len(last) > 4:
+            return "V"
+    for suf, tag in suffixes:
+        if last.endswith(suf) and (len(last) > len(suf) + 1 or (last == suf and len(suf) > 3)):
+            return tag
+    return "N"
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def tag_text(text: str, lang: str) -> list[Token]:
+    """Tokens of one segment with their tags and folded lemmas."""
+    lang = check_lang(lang)
+    norm = normalize_chars(text)
+    raw = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(norm)]
+    # Upper-case headings ("RÉUNION MINISTÉRIELLE") are read as lower-case words.
+    letters = [c for c in norm if c.isalpha()]
+    shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    toks: list[Token] = []
+    first = True
+    for w, s, e in raw:
+        low = w.lower()
+        acr = _is_acronym(w) and not (shouting or (len(w) > 4 and _is_known(low, lang)))
+        capword = w[:1].isupper() and not acr
+        tag = _word_tag(low, lang)
+        cap = False
+        if acr:
+            tag, cap = "K", True
+        elif capword and not first and not shouting and tag not in "PQDCXSM":
+            tag, cap = "K", True
+        toks.append(Token(w, s, e, tag, lemma(w, lang), cap, acr))
+        if tag != "M" or len(toks) > 2:
+            first = False
+    _context_rules(toks, lang)
+    return toks
+
+
+_EN_VERB_CUES = frozenset(
+    "to can could may might must shall should will would which that who not also".split()
+)
+
+
+def _context_rules(toks: list[Token], lang: str) -> None:
+    """Segment-initial verbs of resolutions: 'Décide de', 'Invite tous', 'Requests the'."""
+    i = 0
+    while i < len(toks) and toks[i].tag == "M":
+        i += 1
+    if i + 1 < len(toks):
+        t, nxt = toks[i], toks[i + 1]
+        after = toks[i + 2].tag if i + 2 < len(toks) else ""
+        verbal = nxt.tag in "DX" or (nxt.tag in "PQ" and after == "V")
+        if lang == "en":
+            verbal = verbal or nxt.text.lower() in ("to", "that") or t.tag == "G" and nxt.tag in "DXK"
+        if t.tag in "NJGA" and verbal and t.text[:1].isupper():
+            toks[i] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
+    if lang == "en":  # base verbs: "to provide the", "can contribute to", "which recognize that"
+        for k in range(1, len(toks)):
+            prev = toks[k - 1].text.lower()
+            t = toks[k]
+            nxt = toks[k + 1].tag if k + 1 < len(toks) else "X"
+            if t.tag in "NJ" and nxt in "DXQ" and prev in _EN_VERB_CUES:
+                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
+    if lang == "fr":  # gerund: "en tenant compte"
+        for k in range(1, len(toks)):
+            if toks[k - 1].text.lower() == "en" and toks[k].text.lower().endswith("ant"):
+                t = toks[k]
+                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)

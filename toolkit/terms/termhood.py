@@ -1,0 +1,96 @@
+"""Termhood of monolingual candidates: C-value (nesting), corpus frequency against
+general-language frequency (wordfreq), spread over documents.
+
+Input is a table of candidate statistics keyed by lemma key; output a score per key and
+the keys worth pairing. All rules are general (no list of expected terms).
+"""
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, field
+
+__all__ = ["CandStats", "cvalues", "specificity", "select"]
+
+
+@dataclass(slots=True)
+class CandStats:
+    key: str
+    content: tuple[str, ...]
+    freq: int = 0
+    free: int = 0  # occurrences not nested in a longer candidate of the same segment
+    docs: set = field(default_factory=set)
+    kinds: dict = field(default_factory=dict)
+    initial: int = 0  # occurrences at the start of a segment
+
+
+def cvalues(stats: dict[str, CandStats]) -> dict[str, float]:
+    """C-value (Frantzi et al. 2000) over lemma keys; nesting = word-boundary containment."""
+    longer: dict[str, list[str]] = {k: [] for k in stats}
+    by_word: dict[str, set[str]] = {}
+    for k in stats:
+        for w in set(k.split()):
+            by_word.setdefault(w, set()).add(k)
+    for a in stats:
+        words = a.split()
+        pool = set.intersection(*(by_word[w] for w in set(words))) if words else set()
+        pa = f" {a} "
+        for b in pool:
+            if b != a and len(b) > len(a) and pa in f" {b} ":
+                longer[a].append(b)
+    out = {}
+    for a, st in stats.items():
+        n = max(1, len(st.content))
+        w = math.log2(n + 1)
+        if longer[a]:
+            nested = sum(stats[b].freq for b in longer[a]) / len(longer[a])
+            out[a] = w * max(0.0, st.freq - nested) + 0.1 * w
+        else:
+            out[a] = w * st.freq
+    return out
+
+
+@functools.lru_cache(maxsize=100_000)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def specificity(st: CandStats, lang: str, total_tokens: int) -> float:
+    """How much more frequent the candidate is here than in general language, in [0, 1].
+
+    Single words only: a multiword candidate is specific by construction. Corpus frequency
+    per million tokens against wordfreq's (zipf 3 = 1 per million)."""
+    if len(st.content) != 1:
+        return 1.0
+    z = _zipf(st.content[0].split("-")[-1], lang)
+    here = math.log10(max(st.freq, 1) * 1e9 / max(total_tokens, 1))  # zipf of the corpus
+    return max(0.0, min(1.0, (here - z) / 3.0))
+
+
+def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_tokens: int,
+           min_freq: int = 1) -> dict[str, float]:
+    """Keys kept for pairing, with a termhood score in [0, 1].
+
+    Kept: candidates that stand on their own somewhere (``free`` occurrences: not nested
+    in a longer candidate of the same segment), plus nested ones that recur (C-value above
+    the candidate's own length weight). Single common words need specificity."""
+    out = {}
+    top = max(cv.values(), default=1.0) or 1.0
+    for k, st in stats.items():
+        if st.freq < min_freq:
+            continue
+        n = len(st.content)
+        kind = max(st.kinds, key=st.kinds.get)
+        nested_ok = cv[k] >= math.log2(n + 1) * 1.0 and st.freq >= 2
+        if not (st.free > 0 or nested_ok):
+            continue
+        spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
+        if n == 1 and kind == "term" and spec < 0.35:
+            continue
+        if n > 12:
+            continue
+        th = 0.5 + 0.5 * min(1.0, math.log1p(cv[k]) / math.log1p(top))
+        out[k] = th * (0.5 + 0.5 * spec)
+    return out
