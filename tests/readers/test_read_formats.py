@@ -89,6 +89,18 @@ def test_pdf_wrapped_paragraphs_from_reportlab_platypus(tmp_path):
     assert blocks[1] == PARA2
 
 
+def test_pdf_page_of_one_line_paragraphs(tmp_path, make_pdf):
+    """Paragraph gaps outnumber line steps: the pitch is the smallest step, not the commonest."""
+    lines = [(800, "12. L’OSCE fournit une assistance"), (786, "au travers notamment :"),
+             (758, "– du renforcement des institutions ;"), (730, "– de la formation de la police ;"),
+             (702, "– de l’analyse des enseignements tirés.")]
+    assert read_text(make_pdf(tmp_path / "p.pdf", [lines])) == (
+        "12. L’OSCE fournit une assistance\nau travers notamment :\n\n"
+        "– du renforcement des institutions ;\n\n– de la formation de la police ;\n\n"
+        "– de l’analyse des enseignements tirés."
+    )
+
+
 def test_pdf_page_break_inside_a_sentence_is_a_line_break(tmp_path, make_pdf):
     p = make_pdf(tmp_path / "p.pdf", [[(800, "Fin de page sans point")], [(800, "suite."), (772, "Nouveau.")]])
     assert read_text(p) == "Fin de page sans point\nsuite.\n\nNouveau."

@@ -13,7 +13,6 @@ import contextlib
 import logging
 import math
 import re
-from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError, TermkitError
@@ -118,14 +117,17 @@ def _put(line: list, text: str, y, size: float) -> None:
 
 
 def _pitch(lines: list[list]) -> float | None:
-    """The page's most common baseline-to-baseline distance (body text line pitch)."""
-    gaps = Counter()
+    """The page's body line pitch: the smallest baseline-to-baseline distance between
+    0.9 and 2.05 font sizes (solid to double spacing; smaller steps are super/subscripts).
+    The smallest, not the most common: on a page of one-line paragraphs the paragraph gap
+    is the most common distance."""
+    gaps = []
     for (_, y0, s0), (_, y1, s1) in zip(lines, lines[1:]):
         if y0 is not None and y1 is not None:
-            d = y0 - y1
-            if 0.5 * max(s0, s1, 1.0) < d <= 2.05 * max(s0, s1, 1.0):  # up to double spacing
-                gaps[round(d)] += 1
-    return float(gaps.most_common(1)[0][0]) if gaps else None
+            d, size = y0 - y1, max(s0, s1, 1.0)
+            if 0.9 * size <= d <= 2.05 * size:
+                gaps.append(d)
+    return min(gaps) if gaps else None
 
 
 def _clean(line: str) -> str:
