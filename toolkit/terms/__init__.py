@@ -9,5 +9,6 @@ from __future__ import annotations
 
 from .extract import entry_id, extract
 from .merge import merge
+from .mono import monolingual
 
-__all__ = ["extract", "merge", "entry_id"]
+__all__ = ["extract", "merge", "entry_id", "monolingual"]
