@@ -10,17 +10,17 @@ fall-back) are reported with ``warnings.warn(..., DecodeWarning)``; everything e
 from __future__ import annotations
 
 import codecs
-import re
-import unicodedata
 import warnings
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
+from .evidence import BOMS, Cp1252Stats, reject_binary, utf16_without_bom
 
 __all__ = ["DecodeWarning", "Plan", "sniff", "decode_bytes", "iter_decoded", "normalize_newlines", "emit_notes"]
 
 HEAD = 1 << 16  # bytes looked at for BOMs, magic numbers and the UTF-16 NUL pattern
+HINT_MIN_BYTES = 200  # charset-normalizer's guess on fewer bytes is noise
 FIX = "re-save as UTF-8 or pass --encoding"
 
 Chunks = Callable[[], Iterable[bytes]]  # a factory, so a file can be read twice
@@ -32,88 +32,11 @@ class DecodeWarning(UserWarning):
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """How to decode a file: codec, BOM bytes to skip, whether a cut tail is expected."""
+    """How to decode a file: codec, BOM bytes to skip, warnings to emit."""
 
     codec: str
     skip: int = 0
     notes: tuple[str, ...] = ()  # warnings to emit once the text is produced
-
-
-# Magic numbers of formats people save under a text extension by mistake.
-# (signature, offset, name) - the names follow file(1)'s wording.
-MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", 0, "PNG image"),
-    (b"\xff\xd8\xff", 0, "JPEG image"),
-    (b"GIF87a", 0, "GIF image"),
-    (b"GIF89a", 0, "GIF image"),
-    (b"%PDF-", 0, "PDF document; rename it to .pdf"),
-    (b"PK\x03\x04", 0, "ZIP archive, e.g. .docx/.xlsx; give it its real extension"),
-    (b"PK\x05\x06", 0, "ZIP archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "MS Office 97-2003 document; save it as .docx"),
-    (b"\x1f\x8b", 0, "gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", 0, "7-Zip archive"),
-    (b"Rar!", 0, "RAR archive"),
-    (b"\x7fELF", 0, "ELF executable"),
-    (b"MZ", 0, "Windows executable"),
-    (b"SQLite format 3\x00", 0, "SQLite database"),
-)
-
-# BOMs, longest first (UTF-32 LE starts with the UTF-16 LE BOM).
-BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-# Non-ASCII characters that occur in French/English/Western European text stored as cp1252
-# (Latin-1 letters, œ/Œ/Ÿ, typographic punctuation). Anything else - C1 controls, Š/Ž/ƒ,
-# ˆ/˜, box symbols - counts against the cp1252 reading.
-_CP1252_PUNCT = set("’‘‚“”„«»‹›–—…€•°§©®™·\u00a0ªº²³¹¼½¾£¥¢¶†‡‰µ¿¡×÷¬´¨¯¸")
-_LEGACY_LETTERS_MAX = 0.30  # French prose: 2-5 % of letters are accented; cp1251 Russian misread: ~100 %
-_LEGACY_LETTERS_SLACK = 3  # ... plus a few, so that a short "à côté" passes
-_HINT_MIN_BYTES = 200  # charset-normalizer's guess on fewer bytes is noise
-_IMPLAUSIBLE_MAX = 0.01
-
-
-def _plausible_cp1252(ch: str) -> bool:
-    o = ord(ch)
-    return (0xC0 <= o <= 0xFF) or ch in "œŒŸ" or ch in _CP1252_PUNCT
-
-
-# A well-formed UTF-8 multibyte sequence; in a cp1252 file these are mojibake ("Ã©").
-_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_HIGH = bytes(range(128, 256))
-_MIXED_SHARE = 0.1  # UTF-8 sequences >= 10 % of the high bytes: a UTF-8 file with damage
-_NOT_TEXT = {"Cc", "Cn", "Co", "Cs"}  # controls, unassigned, private use, lone surrogates
-
-
-def _binary_kind(head: bytes) -> str | None:
-    for sig, off, name in MAGIC:
-        if head[off:off + len(sig)] == sig:
-            return name
-    return None
-
-
-def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 text without BOM shows NULs at every other byte (the high byte of ASCII)."""
-    n = len(head) - len(head) % 2
-    if n < 4:
-        return None
-    even = head[0:n:2].count(0)
-    odd = head[1:n:2].count(0)
-    half = n // 2
-    codec = None
-    if odd > 0.6 * half and even < 0.05 * half:
-        codec = "utf-16-le"
-    elif even > 0.6 * half and odd < 0.05 * half:
-        codec = "utf-16-be"
-    if codec is None:
-        return None
-    text = head[:n].decode(codec, "replace")
-    bad = sum(unicodedata.category(c) in _NOT_TEXT and c not in "\t\n\r\f" for c in text)
-    return codec if bad <= 0.01 * len(text) else None
 
 
 def _fail(name: str, offset: int, why: str = "") -> InputError:
@@ -130,17 +53,15 @@ def _check_codec(name: str, encoding: str) -> str:
         ) from None
 
 
-def _stream_check(chunks: Chunks, codec: str, skip: int) -> tuple[int | None, bool, dict]:
-    """Decode the whole stream with ``codec``; return (error offset, cut at end, stats).
+def _stream_check(chunks: Chunks, codec: str, skip: int, stats: Cp1252Stats | None = None
+                  ) -> tuple[int | None, bool]:
+    """Decode the whole stream with ``codec``; return (error offset, cut at end).
 
     ``cut at end`` is True when the only problem is an incomplete character at the very end.
-    ``stats`` counts letters, non-ASCII letters, implausible cp1252 characters and NULs.
+    ``stats``, if given, is fed every chunk and its text.
     """
     dec = codecs.getincrementaldecoder(codec)("strict")
     pos = 0
-    stats = {"letters": 0, "nonascii_letters": 0, "nonascii": 0, "implausible": 0,
-             "high": 0, "utf8_bytes": 0, "utf8_seqs": 0}
-    legacy = codec == "cp1252"
     for chunk in chunks():
         if skip:
             cut = min(skip, len(chunk))
@@ -148,34 +69,14 @@ def _stream_check(chunks: Chunks, codec: str, skip: int) -> tuple[int | None, bo
         try:
             text = dec.decode(chunk)
         except UnicodeDecodeError as err:
-            buffered = len(dec.getstate()[0]) if hasattr(dec, "getstate") else 0
-            return pos - buffered + err.start, False, stats
+            return pos - len(dec.getstate()[0]) + err.start, False
         pos += len(chunk)
-        if legacy and text:
-            _count(text, stats)
-            seqs = _UTF8_SEQ.findall(chunk)
-            stats["utf8_seqs"] += len(seqs)
-            stats["utf8_bytes"] += sum(map(len, seqs))
-            stats["high"] += len(chunk) - len(chunk.translate(None, _HIGH))
+        if stats is not None:
+            stats.feed(chunk, text)
     pending = len(dec.getstate()[0])
     if pending:
-        return pos - pending, True, stats
-    return None, False, stats
-
-
-def _count(text: str, stats: dict) -> None:
-    if text.isascii():
-        stats["letters"] += sum(c.isalpha() for c in text)
-        return
-    for ch in text:
-        if ch.isalpha():
-            stats["letters"] += 1
-            if ord(ch) > 127:
-                stats["nonascii_letters"] += 1
-        if ord(ch) > 127:
-            stats["nonascii"] += 1
-            if not _plausible_cp1252(ch):
-                stats["implausible"] += 1
+        return pos - pending, True
+    return None, False
 
 
 def _guess_hint(chunks: Chunks) -> str:
@@ -185,7 +86,7 @@ def _guess_hint(chunks: Chunks) -> str:
     except ImportError:  # pragma: no cover - declared dependency
         return ""
     head = b"".join(c for c, _ in zip(chunks(), range(4)))[:HEAD]
-    if len(head) < _HINT_MIN_BYTES:
+    if len(head) < HINT_MIN_BYTES:
         return ""
     best = from_bytes(head).best()
     if best is None or best.encoding in ("utf_8", "ascii"):
@@ -211,26 +112,26 @@ def sniff(chunks: Chunks, name: str, encoding: str | None = None) -> Plan:
         if codec.startswith("utf-8") and bom and bom[1] == "utf-8":
             codec, skip = "utf-8", 3
         if not codec.startswith(("utf-16", "utf-32")):
-            _reject_binary(name, head)
-        off, cut, _ = _stream_check(chunks, codec, skip)
+            reject_binary(name, head)
+        off, cut = _stream_check(chunks, codec, skip)
         if off is not None and not cut:
             raise _fail(name, off, f"not valid {encoding}")
         return Plan(codec, skip, (_cut_note(name, off),) if cut else ())
     if bom:
         b, codec = bom
-        off, cut, _ = _stream_check(chunks, codec, len(b))
+        off, cut = _stream_check(chunks, codec, len(b))
         if off is not None and not cut:
             raise _fail(name, off, f"invalid {codec} after its byte-order mark")
         return Plan(codec, len(b), (_cut_note(name, off),) if cut else ())
     if not head:
         return Plan("utf-8")
-    utf16 = _utf16_without_bom(head)
+    utf16 = utf16_without_bom(head)
     if utf16:
-        off, cut, _ = _stream_check(chunks, utf16, 0)
+        off, cut = _stream_check(chunks, utf16, 0)
         if off is None or cut:
             return Plan(utf16, 0, (_cut_note(name, off),) if cut else ())
-    _reject_binary(name, head)
-    off, cut, _ = _stream_check(chunks, "utf-8", 0)
+    reject_binary(name, head)
+    off, cut = _stream_check(chunks, "utf-8", 0)
     if off is None:
         return Plan("utf-8")
     if cut:
@@ -238,25 +139,16 @@ def sniff(chunks: Chunks, name: str, encoding: str | None = None) -> Plan:
     return _legacy(chunks, name, off)
 
 
-def _reject_binary(name: str, head: bytes) -> None:
-    kind = _binary_kind(head)
-    if kind is None and b"\x00" in head:
-        kind = "contains NUL bytes"
-    if kind:
-        raise InputError(f"{name}: looks like a binary file ({kind}), not text")
-
-
 def _legacy(chunks: Chunks, name: str, utf8_off: int) -> Plan:
     """Not UTF-8: accept cp1252 only if the text it gives looks like Western prose."""
-    off, _, st = _stream_check(chunks, "cp1252", 0)
+    stats = Cp1252Stats()
+    off, _ = _stream_check(chunks, "cp1252", 0, stats)
     if off is not None:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined in cp1252
         raise _fail(name, utf8_off, "neither UTF-8 nor cp1252" + _guess_hint(chunks))
-    if st["utf8_seqs"] >= 2 and st["utf8_bytes"] >= _MIXED_SHARE * st["high"]:
-        raise _fail(name, utf8_off, "mostly UTF-8 with some other bytes: a mix of encodings or damage")
-    letters = st["letters"]
-    if (st["nonascii_letters"] > _LEGACY_LETTERS_MAX * letters + _LEGACY_LETTERS_SLACK
-            or st["implausible"] > _IMPLAUSIBLE_MAX * st["nonascii"]):
-        raise _fail(name, utf8_off, "not UTF-8, and not plausible cp1252" + _guess_hint(chunks))
+    objection = stats.objection()
+    if objection:
+        hint = _guess_hint(chunks) if objection.startswith("not UTF-8") else ""
+        raise _fail(name, utf8_off, objection + hint)
     note = (f"{name}: not UTF-8 (invalid byte at offset {utf8_off}); decoded as cp1252 "
             f"(Windows Western European); pass --encoding if that is wrong")
     return Plan("cp1252", 0, (note,))
