@@ -138,6 +138,30 @@ def test_pdf_with_owner_password_only_is_read(two_para_pdf, tmp_path):
     assert read_text(p) == read_text(two_para_pdf)
 
 
+def test_pdf_encrypted_with_aes_without_cryptography(two_para_pdf, tmp_path, monkeypatch):
+    import pypdf
+    from pypdf.errors import DependencyError
+
+    p = _encrypt(two_para_pdf, tmp_path / "aes.pdf", "", "owner")
+
+    def needs_aes(self, password):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(pypdf.PdfReader, "decrypt", needs_aes)
+    with pytest.raises(InputError, match=r"aes\.pdf: encrypted PDF that needs the 'cryptography' package"):
+        read_text(p)
+
+
+def test_pdf_without_pages(tmp_path):
+    import pypdf
+
+    p = tmp_path / "empty.pdf"
+    with open(p, "wb") as fh:
+        pypdf.PdfWriter().write(fh)
+    with pytest.raises(InputError, match=r"empty\.pdf: PDF without pages"):
+        read_text(p)
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
 def test_corrupt_pdf(two_para_pdf, tmp_path, damage, capfd):
     data = two_para_pdf.read_bytes()

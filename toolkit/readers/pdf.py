@@ -52,6 +52,8 @@ def pdf_to_text(path: Path) -> str:
         raise InputError(
             f"{path}: not a readable PDF ({type(err).__name__}: {err}); re-export it or pass a .txt"
         ) from None
+    if not pages:
+        raise InputError(f"{path}: PDF without pages; re-export it or pass a .txt")
     if not any(p.strip() for p in pages):
         raise InputError(f"{path}: {NO_TEXT}")
     return _join_pages([p for p in pages if p.strip()])
