@@ -75,10 +75,12 @@ def test_top_and_min_freq(synth):
 
 
 def test_translation_table_is_used():
-    al = make_alignment([("Le parquet enquête.", "The prosecution investigates.")])
-    assert "parquet" not in _by_fr(extract([al]))
-    g = _by_fr(extract([al], translation_table={"parquet": {"prosecution": 1.0}}))
-    assert g["parquet"].en == "prosecution"
+    al = make_alignment([("Le parquet national enquête.", "The national prosecution investigates.")])
+    table = {"parquet": {"prosecution": 1.0}}
+    without = _by_fr(extract([al], min_score=0.0)).get("parquet national")
+    e = _by_fr(extract([al], translation_table=table))["parquet national"]
+    assert e.en == "national prosecution"
+    assert without is None or without.score < e.score
 
 
 def test_empty_input():

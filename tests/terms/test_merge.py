@@ -17,7 +17,7 @@ def _curate(g: Glossary) -> Glossary:
     for e in g:
         if e.fr == "criminalité organisée":
             e = e.with_(status="approved", en="organised crime", note="UK spelling", score=0.0)
-        elif e.fr == "rapport":
+        elif e.fr == "stabilité financière":
             e = e.with_(status="rejected", note="too general")
         elif e.fr == "enquêtes financières":
             e = e.with_(fr="enquête financière", en="financial investigation", status="approved")
@@ -37,7 +37,7 @@ def test_curation_survives_rerun():
     oc = merged["criminalité organisée"]
     assert (oc.en, oc.status, oc.note, oc.stale) == ("organised crime", "approved", "UK spelling", False)
     assert oc.freq == 2 and oc.score > 0  # fresh statistics
-    r = merged["rapport"]
+    r = merged["stabilité financière"]
     assert (r.status, r.note) == ("rejected", "too general")
     ef = merged["enquête financière"]  # edited form kept, matched by id
     assert (ef.en, ef.status) == ("financial investigation", "approved")

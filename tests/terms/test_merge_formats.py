@@ -49,7 +49,7 @@ def test_curation_survives_a_rerun_through_the_format(fmt, tmp_path):
     for e in on_disk:
         if e.fr == "criminalité organisée":
             e = e.with_(status="approved", en="organised crime", note="UK spelling")
-        elif e.fr == "rapport":
+        elif e.fr == "stabilité financière":
             e = e.with_(status="rejected", note="too general")
         edited.append(e)
     curated = _roundtrip(Glossary(entries=edited), tmp_path, fmt, "edited")
@@ -58,7 +58,7 @@ def test_curation_survives_a_rerun_through_the_format(fmt, tmp_path):
     assert (oc.en, oc.status, oc.stale) == ("organised crime", "approved", False)
     if back.entries[0].note == "probe":  # the format carries notes
         assert oc.note == "UK spelling"
-        assert merged["rapport"].note == "too general"
-    assert merged["rapport"].status == "rejected"
-    assert all(e.status == "new" for e in merged.values() if e.fr not in ("criminalité organisée", "rapport"))
+        assert merged["stabilité financière"].note == "too general"
+    assert merged["stabilité financière"].status == "rejected"
+    assert all(e.status == "new" for e in merged.values() if e.fr not in ("criminalité organisée", "stabilité financière"))
     assert len({e.fr for e in merged.values()}) == len(merged)

@@ -87,7 +87,7 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
         if not (st.free > 0 or nested_ok):
             continue
         spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
-        if n == 1 and kind == "term" and spec < 0.35:
+        if n == 1 and kind == "term" and (spec < 0.7 or st.freq < 2):
             continue
         if n > 12:
             continue
