@@ -163,11 +163,13 @@ def parse_tree(tree, path: Path, d: Dialect, src: str = "fr", tgt: str = "en") -
     for ent in body:
         if local(ent.tag) != d.entry:
             continue
-        g.entries.append(_read_entry(ent, d, name, src, tgt))
+        e = _read_entry(ent, d, name, src, tgt)
+        if e is not None:  # None: a concept with neither language (e.g. de/es only)
+            g.entries.append(e)
     return g
 
 
-def _read_entry(ent, d: Dialect, name: str, src: str, tgt: str) -> TermPair:
+def _read_entry(ent, d: Dialect, name: str, src: str, tgt: str) -> TermPair | None:
     where = f"{name}: line {ent.sourceline}"
     machine: dict[str, str] = {}
     plain_notes: list[str] = []
@@ -216,7 +218,7 @@ def _read_entry(ent, d: Dialect, name: str, src: str, tgt: str) -> TermPair:
                     info["docs"].append(text_of(c))
         sides[lang] = info
     if src not in sides and tgt not in sides:
-        raise ParseError(f"{where}: <{d.entry}> has no {src} or {tgt} <{d.lang}>")
+        return None
     empty = {"term": "", "variants": [], "status": None, "pos": "", "ttype": "", "example": "", "docs": []}
     fr, en = sides.get(src, empty), sides.get(tgt, empty)
     status = fr["status"] or en["status"] or "new"

@@ -65,6 +65,8 @@ def write(glossary: Glossary, path, *, meta: bool = False, **_opts) -> int:
             for fr, en, comment in rows:
                 cells = [_cell(fr), _cell(en)]
                 c = _cell(comment)
+                if not (cells[0] or cells[1] or c):
+                    continue  # a blank line; OmegaT (and read) would skip it
                 if c:
                     cells.append(c)
                 fh.write("\t".join(cells) + "\n")

@@ -1,0 +1,79 @@
+"""XLSX review sheet (openpyxl): the CSV columns (``csv_.COLUMNS``) on a sheet "Glossary" with a
+bold, frozen header row, an autofilter, readable column widths, ``score`` and ``frequency`` as
+numbers (so Excel sorts and filters them; a score keeps Excel's 15 significant digits), and ``status`` restricted to new/approved/rejected by a data-validation list. Text
+cells are formula-neutralised (``'=…``) and un-neutralised on reading; C0 control characters
+are dropped (XLSX cannot store them). Carried: every TermPair field (as CSV; score to 15 significant digits).
+
+Reading takes the first sheet, finds the header like ``csv_`` (any column order, aliases) or
+falls back to the column order above.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ParseError
+from ..fileio import atomic_path
+from ..types import STATUSES, Glossary
+from ._table import COLUMNS, from_row, header_map, to_row
+from ._xlsx_io import cell_value, read_sheet_rows
+
+__all__ = ["read", "write"]
+
+WIDTHS = {"fr": 32, "en": 32, "example_fr": 50, "example_en": 50, "note": 30, "documents": 24,
+          "fr_variants": 24, "en_variants": 24}
+
+
+def write(glossary: Glossary, path, **_opts) -> int:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Glossary"
+    ws.append(list(COLUMNS))
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    i_score, i_freq = COLUMNS.index("score"), COLUMNS.index("frequency")
+    for n, e in enumerate(glossary, 2):
+        row = to_row(e)
+        values = [cell_value(v, f"{Path(path).name}: row {n}") for v in row]
+        values[i_score], values[i_freq] = float(e.score), int(e.freq)
+        ws.append(values)
+    ws.freeze_panes = "A2"
+    last = get_column_letter(len(COLUMNS))
+    ws.auto_filter.ref = f"A1:{last}{max(ws.max_row, 1)}"
+    for i, name in enumerate(COLUMNS, 1):
+        ws.column_dimensions[get_column_letter(i)].width = WIDTHS.get(name, 12)
+    for c in ws[get_column_letter(COLUMNS.index("note") + 1)][1:]:
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    status_col = get_column_letter(COLUMNS.index("status") + 1)
+    dv = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=False,
+                        showErrorMessage=True, errorTitle="status",
+                        error="Choose new, approved or rejected")
+    ws.add_data_validation(dv)
+    dv.add(f"{status_col}2:{status_col}{max(ws.max_row, 2) + 1000}")
+    ws.column_dimensions[status_col].width = 11
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+    return len(glossary)
+
+
+def read(path) -> Glossary:
+    p = Path(path)
+    rows = read_sheet_rows(p)
+    g = Glossary(entries=[])
+    if not rows:
+        return g
+    cols = header_map(rows[0][1])
+    if cols is not None:
+        rows = rows[1:]
+    else:
+        cols = {k: i for i, k in enumerate(COLUMNS)}
+    for n, row in rows:
+        where = f"{p.name}: row {n}"
+        if len(row) < 2:
+            raise ParseError(f"{where}: expected 2+ columns (fr, en), got {len(row)}")
+        g.entries.append(from_row(row, cols, where))
+    return g
