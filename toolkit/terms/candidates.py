@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from ..langdata import check_lang, load_tsv
 from .tagger import Token, tag_text
 
-__all__ = ["Span", "spans", "patterns", "MAX_TOKENS"]
+__all__ = ["Span", "spans", "patterns", "filter_spans", "MAX_TOKENS", "MAX_CONTENT"]
 
+MAX_CONTENT = 5  # content words of a term seen once; longer ones must recur
 MAX_TOKENS = 20  # names such as "Équipe d’experts de l’état de droit et des questions touchant …"
 _MACRO = re.compile(r"\{(\w+)\}")
 _GAP_OK = re.compile(r"\s*")  # tokens of one term are separated by spaces only
@@ -98,3 +99,85 @@ def _make(norm: str, toks: list[Token], i: int, j: int, lang: str, initial: bool
     else:
         kind = "term"
     return Span(i, j, key, surface, content, kind, initial)
+
+
+def _phrasal(toks: list[Token], s: Span, multi: set[tuple[int, int]]) -> bool:
+    """'promotion de [la protection des victimes]': a bare noun whose complement is itself
+    a multiword candidate describes an activity; the complement is the term."""
+    k = s.i + 1
+    if k >= s.j or toks[s.i].tag not in "NJ" or toks[k].tag != "P":
+        return False
+    k += 1
+    while k < s.j and toks[k].tag == "D":
+        k += 1
+    return (k, s.j) in multi
+
+
+def _grammatical_head(toks: list[Token], s: Span, nonheads: frozenset) -> bool:
+    """'sein de …', 'cadre de …', 'mesure': a grammatical noun alone or before its complement
+    ("dans le cadre de"); "cadre stratégique" stays."""
+    if toks[s.i].lemma not in nonheads:
+        return False
+    return s.j - s.i == 1 or toks[s.i + 1].tag in "PQ"
+
+
+def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
+                 ) -> tuple[list[Span], set[tuple[int, int]]]:
+    """The spans of one segment that may be terms, and those that stand on their own.
+
+    Standing on its own: maximal among the kept spans, or a part a terminologist lists
+    separately: the head noun with its adjectives ("acteurs intergouvernementaux" in
+    "acteurs intergouvernementaux de l'architecture …") and each complement chain that runs
+    to the end ("architecture de sécurité mondiale", "sécurité mondiale")."""
+    from ..langdata import load_set
+
+    nonheads = load_set(lang, "terms_nonheads.txt") if lang == "fr" else frozenset()
+    multi = {(s.i, s.j) for s in found if len(s.content) >= 2}
+    ok = []
+    for s in found:
+        if s.kind == "term":
+            if _grammatical_head(toks, s, nonheads):
+                continue
+            if freq.get(s.key, 0) < 2 and (len(s.content) > MAX_CONTENT or _phrasal(toks, s, multi)):
+                continue
+        ok.append(s)
+    ok_at = {(s.i, s.j) for s in ok}
+    free: set[tuple[int, int]] = set()
+    maximal = [s for s in found
+               if not any(o.i <= s.i and s.j <= o.j and (o.j - o.i) > (s.j - s.i) for o in found)]
+    for m in maximal:
+        free.update(p for p in _parts(toks, m.i, m.j) if p in ok_at)
+    return ok, free
+
+
+def _parts(toks: list[Token], i: int, j: int):
+    """A maximal noun phrase and the parts a terminologist lists separately:
+    the head noun with its adjectives, each complement chain that runs to the end, the
+    first conjunct, and a trailing proper-noun complement split off
+    ("[opérations de maintien de la paix] des [Nations Unies]")."""
+    yield (i, j)
+    ends = [j]
+    for p in range(j - 1, i, -1):  # trailing "des Nations Unies", "de l'OSCE", "d'INTERPOL"
+        if toks[p].tag == "P":
+            k = p + 1
+            while k < j and toks[k].tag == "D":
+                k += 1
+            if k < j and toks[k].tag == "K" and all(t.tag in "KAJ" for t in toks[k:j]):
+                ends = [p]
+                yield (k, j)
+                yield (i, p)
+            break
+        if toks[p].tag not in "KAJD":
+            break
+    for end in ends:
+        k = i + 1
+        while k < end and toks[k].tag in "AJRK":
+            k += 1
+        if k - i >= 2:
+            yield (i, k)
+        for k in range(i + 1, end):
+            if toks[k - 1].tag in "PD" and toks[k].tag not in "PDC":
+                yield (k, end)
+            if toks[k].tag == "C":
+                yield (i, k)
+                break

@@ -53,49 +53,14 @@ def _read(alignments: list[Alignment]) -> list[_Bead]:
     return beads
 
 
-MAX_CONTENT = 5  # content words of a term seen once; longer ones must recur
-
-
-def _phrasal(b: _Bead, s, multi: set[tuple[int, int]]) -> bool:
-    """'promotion de [la protection des victimes]': a bare noun whose complement is itself
-    a multiword candidate describes an activity; the complement is the term."""
-    t = b.fr_toks
-    k = s.i + 1
-    if k >= s.j or t[s.i].tag not in "NJ" or t[k].tag != "P":
-        return False
-    k += 1
-    while k < s.j and t[k].tag == "D":
-        k += 1
-    return (k, s.j) in multi
-
-
-def _acceptable(beads: list[_Bead]) -> list[list]:
-    """Per bead, the French spans that may be terms (see MAX_CONTENT, _phrasal, nonheads)."""
-    from ..langdata import load_set
-
-    nonheads = load_set("fr", "terms_nonheads.txt")
-    freq = Counter(s.key for b in beads for s in b.fr_spans)
-    out = []
-    for b in beads:
-        multi = {(s.i, s.j) for s in b.fr_spans if len(s.content) >= 2}
-        ok = []
-        for s in b.fr_spans:
-            if s.kind == "term":
-                if b.fr_toks[s.i].lemma in nonheads:
-                    continue
-                if freq[s.key] < 2 and (len(s.content) > MAX_CONTENT or _phrasal(b, s, multi)):
-                    continue
-            ok.append(s)
-        out.append(ok)
-    return out
-
-
 def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], int]:
     stats: dict[str, CandStats] = {}
     occ: dict[str, list] = defaultdict(list)
     ntok = 0
-    for bi, (b, spans) in enumerate(zip(beads, _acceptable(beads))):
+    freq = Counter(s.key for b in beads for s in b.fr_spans)
+    for bi, b in enumerate(beads):
         ntok += len(b.fr_toks)
+        spans, free = cand.filter_spans(b.fr_toks, b.fr_spans, freq, "fr")
         for s in spans:
             st = stats.get(s.key)
             if st is None:
@@ -104,8 +69,7 @@ def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], i
             st.docs.add(b.doc)
             st.kinds[s.kind] = st.kinds.get(s.kind, 0) + (0 if s.initial and s.kind == "name" else 2) + 1
             st.initial += s.initial
-            if not any(o.i <= s.i and s.j <= o.j and (o.j - o.i) > (s.j - s.i) for o in spans):
-                st.free += 1
+            st.free += (s.i, s.j) in free
             occ[s.key].append((bi, s))
     return stats, occ, ntok
 

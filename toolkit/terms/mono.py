@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..langdata import check_lang, load_set
+from ..langdata import check_lang
 from . import candidates as cand
 from .termhood import CandStats, cvalues, select
 
@@ -16,24 +16,21 @@ __all__ = ["monolingual"]
 def monolingual(texts: list[str], lang: str, *, min_freq: int = 1) -> list[tuple[str, float, Counter]]:
     """(display form, termhood score, surface counts) for the kept candidates, best first."""
     lang = check_lang(lang)
-    nonheads = load_set("fr", "terms_nonheads.txt") if lang == "fr" else frozenset()
+    tagged = [cand.spans(t, lang) for t in texts if t.strip()]
+    freq = Counter(s.key for _t, found in tagged for s in found)
     stats: dict[str, CandStats] = {}
     surf: dict[str, Counter] = defaultdict(Counter)
     ntok = 0
-    for text in texts:
-        if not text.strip():
-            continue
-        toks, spans = cand.spans(text, lang)
+    for toks, found in tagged:
         ntok += len(toks)
-        spans = [s for s in spans if s.kind != "term" or toks[s.i].lemma not in nonheads]
+        spans, free = cand.filter_spans(toks, found, freq, lang)
         for s in spans:
             st = stats.get(s.key)
             if st is None:
                 st = stats[s.key] = CandStats(s.key, s.content)
             st.freq += 1
             st.kinds[s.kind] = st.kinds.get(s.kind, 0) + 1
-            if not any(o.i <= s.i and s.j <= o.j and (o.j - o.i) > (s.j - s.i) for o in spans):
-                st.free += 1
+            st.free += (s.i, s.j) in free
             surf[s.key][s.surface] += 1
     if not stats:
         return []

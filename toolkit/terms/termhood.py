@@ -69,6 +69,19 @@ def specificity(st: CandStats, lang: str, total_tokens: int) -> float:
     return max(0.0, min(1.0, (here - z) / 3.0))
 
 
+RARE_ZIPF = 3.3  # wordfreq zipf: about 2 per million words of general language
+BIG_CORPUS = 20_000  # tokens; below this, frequencies say little about one word
+
+
+def _single_word_term(st: CandStats, lang: str, spec: float, total_tokens: int) -> bool:
+    """A lone common noun is a term when general language hardly uses it
+    ("cybercriminalité", "décideurs"), or, in a corpus big enough to tell, when it is
+    frequent here and much more frequent than in general language."""
+    if _zipf(st.content[0].split("-")[-1], lang) <= RARE_ZIPF:
+        return True
+    return total_tokens >= BIG_CORPUS and st.freq >= 5 and spec >= 0.7
+
+
 def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_tokens: int,
            min_freq: int = 1) -> dict[str, float]:
     """Keys kept for pairing, with a termhood score in [0, 1].
@@ -83,11 +96,11 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
             continue
         n = len(st.content)
         kind = max(st.kinds, key=st.kinds.get)
-        nested_ok = cv[k] >= math.log2(n + 1) * 1.0 and st.freq >= 2
+        nested_ok = n >= 2 and cv[k] >= math.log2(n + 1) and st.freq >= 2
         if not (st.free > 0 or nested_ok):
             continue
         spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
-        if n == 1 and kind == "term" and (spec < 0.7 or st.freq < 2):
+        if n == 1 and kind == "term" and not _single_word_term(st, lang, spec, total_tokens):
             continue
         if n > 12:
             continue
