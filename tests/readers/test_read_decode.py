@@ -97,7 +97,7 @@ def test_mixed_utf8_and_undefined_cp1252_byte(write):
     (b"abc\x00\x01\x02def\x00\xff", "contains NUL bytes"),
 ])
 def test_binary_with_text_extension(write, data, kind):
-    with pytest.raises(InputError, match=rf"a\.txt: looks like a binary file \({kind}.*\), not text"):
+    with pytest.raises(InputError, match=rf"a\.txt: looks like a binary file \({kind}\), not text; \w+"):
         read_text(write("a.txt", data))
 
 

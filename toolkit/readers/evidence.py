@@ -10,24 +10,23 @@ from ..errors import InputError
 
 __all__ = ["BOMS", "binary_kind", "reject_binary", "utf16_without_bom", "Cp1252Stats"]
 
-# Magic numbers of formats people save under a text extension by mistake.
-# (signature, offset, name) - the names follow file(1)'s wording.
+# Magic numbers of formats people save under a text extension by mistake:
+# (signature, what it is - in file(1)'s words, what to do). Executables and other
+# formats without a distinctive start are caught by their NUL bytes.
 MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", 0, "PNG image"),
-    (b"\xff\xd8\xff", 0, "JPEG image"),
-    (b"GIF87a", 0, "GIF image"),
-    (b"GIF89a", 0, "GIF image"),
-    (b"%PDF-", 0, "PDF document; rename it to .pdf"),
-    (b"PK\x03\x04", 0, "ZIP archive, e.g. .docx/.xlsx; give it its real extension"),
-    (b"PK\x05\x06", 0, "ZIP archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "MS Office 97-2003 document; save it as .docx"),
-    (b"\x1f\x8b", 0, "gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", 0, "7-Zip archive"),
-    (b"Rar!", 0, "RAR archive"),
-    (b"\x7fELF", 0, "ELF executable"),
-    (b"MZ", 0, "Windows executable"),
-    (b"SQLite format 3\x00", 0, "SQLite database"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image", "OCR it first or pass the text"),
+    (b"\xff\xd8\xff", "JPEG image", "OCR it first or pass the text"),
+    (b"GIF87a", "GIF image", "pass the text file"),
+    (b"GIF89a", "GIF image", "pass the text file"),
+    (b"%PDF-", "PDF document", "rename it to .pdf"),
+    (b"PK\x03\x04", "ZIP archive", "if it is a .docx, give it its real extension"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office 97-2003 document", "save it as .docx"),
+    (b"\x1f\x8b", "gzip archive", "decompress it first"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive", "extract it first"),
+    (b"Rar!\x1a\x07", "RAR archive", "extract it first"),
+    (b"SQLite format 3\x00", "SQLite database", "pass the text file"),
 )
+NUL_KIND = ("contains NUL bytes", "pass the text file, or --encoding if it is UTF-16/32 without BOM")
 
 # BOMs, longest first (UTF-32 LE starts with the UTF-16 LE BOM).
 BOMS = (
@@ -61,11 +60,12 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NOT_TEXT = {"Cc", "Cn", "Co", "Cs"}  # controls, unassigned, private use, lone surrogates
 
 
-def binary_kind(head: bytes) -> str | None:
-    for sig, off, name in MAGIC:
-        if head[off:off + len(sig)] == sig:
-            return name
-    return None
+def binary_kind(head: bytes) -> tuple[str, str] | None:
+    """(what it is, what to do) for binary data, None for text."""
+    for sig, name, todo in MAGIC:
+        if head.startswith(sig):
+            return name, todo
+    return NUL_KIND if b"\x00" in head else None
 
 
 def utf16_without_bom(head: bytes) -> str | None:
@@ -90,10 +90,8 @@ def utf16_without_bom(head: bytes) -> str | None:
 
 def reject_binary(name: str, head: bytes) -> None:
     kind = binary_kind(head)
-    if kind is None and b"\x00" in head:
-        kind = "contains NUL bytes"
     if kind:
-        raise InputError(f"{name}: looks like a binary file ({kind}), not text")
+        raise InputError(f"{name}: looks like a binary file ({kind[0]}), not text; {kind[1]}")
 
 
 
