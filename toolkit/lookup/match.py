@@ -1,0 +1,208 @@
+"""Term matching shared by lookup and check: words with their offsets, accent folding,
+elision and singular/plural tolerance.
+
+A term matches a sentence where its words occur in order, each sentence word sharing a
+*singular form* with the term word: the folded word itself, its simplemma lemma, or the
+word with a regular plural ending undone (``toolkit/data/check_inflections.tsv``).
+Elided clitics (``l'``, ``d'``; English ``'s``) are skipped on both sides
+(``toolkit/data/check_elisions.tsv``), so ``l'application des lois`` matches
+``Application des lois`` and ``nationaux`` matches ``national``.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from ..langdata import check_lang, load_set, load_tsv
+from ..text import fold
+
+__all__ = [
+    "Word",
+    "words",
+    "term_words",
+    "singulars",
+    "inflections",
+    "lemma_key",
+    "fold_key",
+    "find_spans",
+    "is_stopword",
+    "fts_query",
+    "lemma_keys",
+]
+
+# A word for matching: letters and digits only; apostrophes, hyphens, slashes split words,
+# as SQLite's unicode61 tokenizer does, so that FTS candidates and Python spans agree.
+_WORD = re.compile(r"\w+", re.UNICODE)
+_APOSTROPHES = "'\u2019\u02bc\u2018`"
+
+
+class Word(tuple):
+    """``(start, end, folded)``: a word of a sentence, offsets into the original text."""
+
+    __slots__ = ()
+
+    @property
+    def start(self) -> int:
+        return self[0]
+
+    @property
+    def end(self) -> int:
+        return self[1]
+
+    @property
+    def key(self) -> str:
+        return self[2]
+
+
+@functools.cache
+def _clitics(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    before, after = set(), set()
+    for row in load_tsv(None, "check_elisions.tsv"):
+        if row[0] == lang:
+            (before if row[2] == "before" else after).add(row[1])
+    return frozenset(before), frozenset(after)
+
+
+@functools.cache
+def _inflection_rules(lang: str) -> tuple[tuple[str, str], ...]:
+    """(singular ending, plural ending) pairs, longest plural ending first."""
+    rules = [("" if s == "-" else s, p) for lg, s, p in load_tsv(None, "check_inflections.tsv") if lg == lang]
+    return tuple(sorted(rules, key=lambda r: -len(r[1])))
+
+
+def is_stopword(word: str, lang: str) -> bool:
+    return word in load_set(lang, "stopwords.txt")
+
+
+def words(text: str, lang: str) -> list[Word]:
+    """The words of ``text`` with their offsets, folded, elided clitics left out."""
+    before, after = _clitics(lang)
+    out = []
+    n = len(text)
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        low = m.group().lower()
+        if low in before and e < n and text[e] in _APOSTROPHES:
+            continue
+        if low in after and s > 0 and text[s - 1] in _APOSTROPHES:
+            continue
+        out.append(Word((s, e, fold(m.group()))))
+    return out
+
+
+def term_words(term: str, lang: str) -> tuple[str, ...]:
+    """Folded words of a term, clitics left out: ``"l’Application des lois"`` -> (application, des, lois)."""
+    return tuple(w.key for w in words(term, lang))
+
+
+@functools.lru_cache(maxsize=500_000)
+def _lemma(word: str, lang: str) -> str:
+    import simplemma  # first use only: importing toolkit stays instant
+
+    try:
+        return fold(simplemma.lemmatize(word, lang=lang))
+    except Exception:  # simplemma raises on odd input (digits only, very long tokens)
+        return word
+
+
+@functools.lru_cache(maxsize=500_000)
+def singulars(word: str, lang: str) -> frozenset[str]:
+    """Folded forms a (folded) word may stand for: itself, its lemma, regular singulars."""
+    forms = {word, _lemma(word, lang)}
+    if len(word) > 3 and not word.isdigit():
+        for sing, plur in _inflection_rules(lang):
+            if word.endswith(plur) and len(word) - len(plur) + len(sing) >= 3:
+                forms.add(word[: len(word) - len(plur)] + sing)
+    return frozenset(forms)
+
+
+def _plural(word: str, lang: str) -> str:
+    """The regular plural of a singular word (the most specific rule)."""
+    best = ("", "s")
+    for sing, plur in _inflection_rules(lang):
+        if word.endswith(sing) and len(sing) >= len(best[0]):
+            best = (sing, plur)
+    sing, plur = best
+    return word[: len(word) - len(sing)] + plur
+
+
+@functools.lru_cache(maxsize=100_000)
+def inflections(word: str, lang: str) -> frozenset[str]:
+    """The word, its singulars and their regular plurals (for full-text candidate queries)."""
+    if word.isdigit() or len(word) < 3 or is_stopword(word, lang):
+        return frozenset({word})
+    sing = set(singulars(word, lang))
+    if _lemma(word, lang) != word:  # a known plural: its own plural is noise
+        sing.discard(word)
+    return frozenset({word} | sing | {_plural(s, lang) for s in sing})
+
+
+def fold_key(term: str, lang: str) -> str:
+    """Exact-match key: folded words joined by spaces."""
+    return " ".join(term_words(term, lang))
+
+
+def lemma_key(term: str, lang: str) -> str:
+    """Lemma-match key stored in the index: the simplemma lemma of each folded word."""
+    return " ".join(_lemma(w, lang) for w in term_words(term, lang))
+
+
+def lemma_keys(term: str, lang: str, cap: int = 64) -> list[str]:
+    """Lemma keys a query may stand for (a word may be a plural the lemmatiser misses)."""
+    choices = [sorted({_lemma(s, lang) for s in singulars(w, lang)}) for w in term_words(term, lang)]
+    if not choices:
+        return []
+    return sorted({" ".join(c) for c in itertools.islice(itertools.product(*choices), cap)})
+
+
+def _same(a: str, b: str, lang: str) -> bool:
+    return a == b or not singulars(a, lang).isdisjoint(singulars(b, lang))
+
+
+def find_spans(text: str, term: str | tuple[str, ...], lang: str,
+               sent_words: list[Word] | None = None) -> list[tuple[int, int]]:
+    """Character spans of ``term`` in ``text`` (plural-, accent-, case- and elision-insensitive)."""
+    tw = term_words(term, lang) if isinstance(term, str) else term
+    if not tw:
+        return []
+    ws = sent_words if sent_words is not None else words(text, lang)
+    n, k = len(ws), len(tw)
+    spans = []
+    i = 0
+    while i + k <= n:
+        if all(_same(ws[i + j].key, tw[j], lang) for j in range(k)):
+            spans.append((ws[i].start, ws[i + k - 1].end))
+            i += k
+        else:
+            i += 1
+    return spans
+
+
+def fts_query(terms: list[str], lang: str, cap: int = 48) -> str:
+    """An FTS5 expression (without column filter) matching any of ``terms`` in singular or plural.
+
+    Each term becomes the phrases of its word forms; a term with too many combinations
+    becomes an AND of its content words' forms (candidates are verified by ``find_spans``).
+    """
+    parts: list[str] = []
+    for term in terms:
+        tw = term_words(term, lang)
+        if not tw:
+            continue
+        choices = [sorted(inflections(w, lang)) for w in tw]
+        n = 1
+        for c in choices:
+            n *= len(c)
+        if n <= cap:
+            parts += ['"' + " ".join(c) + '"' for c in itertools.product(*choices)]
+        else:
+            groups = ["(" + " OR ".join(f'"{f}"' for f in c) + ")"
+                      for w, c in zip(tw, choices) if not is_stopword(w, lang)] or [f'"{tw[0]}"']
+            parts.append("(" + " AND ".join(groups) + ")")
+    return " OR ".join(dict.fromkeys(parts))
+
+
+def check_langs(*langs: str) -> None:
+    for lg in langs:
+        check_lang(lg)
