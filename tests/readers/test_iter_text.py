@@ -79,10 +79,17 @@ def test_other_formats_yield_read_text(tmp_path):
     assert list(iter_text(p)) == ["un\n\ndeux"]
 
 
-def test_empty_file(tmp_path):
+@pytest.mark.parametrize("content", [b"", b"\n" * 10_000 + b"  "])
+def test_empty_and_blank_files_yield_nothing(tmp_path, content):
     p = tmp_path / "e.txt"
-    p.write_bytes(b"")
-    assert list(iter_text(p)) == []
+    p.write_bytes(content)
+    assert list(iter_text(p, chunk_chars=4096)) == []  # blank text is held up to 4 x chunk_chars
+
+
+def test_leading_blank_lines_are_kept_before_text(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(b"\n" * 50 + b"texte\n")
+    assert "".join(iter_text(p, chunk_chars=16)) == read_text(p) == "\n" * 50 + "texte\n"
 
 
 @pytest.mark.parametrize("data", [

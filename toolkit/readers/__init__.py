@@ -70,8 +70,8 @@ def read_text(path: str | os.PathLike, encoding: str | None = None) -> str:
     """The decoded text of a .txt, .md, .html/.htm, .pdf or .docx file.
 
     ``encoding`` forces the codec of text and HTML files (ignored for PDF and DOCX).
-    .txt/.md come back as stored (newlines normalised to LF); an empty or
-    whitespace-only file gives its (whitespace) content, never an error.
+    .txt/.md come back as stored (newlines normalised to LF). An empty or
+    whitespace-only file gives "", never an error (the caller decides what empty means).
     """
     p, ext = _check(path)
     if ext in _PLAIN:

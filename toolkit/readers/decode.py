@@ -170,23 +170,27 @@ def normalize_newlines(text: str) -> str:
 
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Decode a whole file held in memory (see :func:`sniff`); newlines become LF."""
+    """Decode a whole file held in memory (see :func:`sniff`); newlines become LF.
+
+    A whitespace-only file gives "" (empty input is for the caller to judge)."""
     plan = sniff(lambda: (data,), name, encoding)
     dec = codecs.getincrementaldecoder(plan.codec)("strict")
     text = dec.decode(data[plan.skip:], final=False)  # a cut last character stays in the buffer
     emit_notes(plan)
-    return normalize_newlines(text)
+    return normalize_newlines(text) if not text.isspace() else ""
 
 
 def iter_decoded(chunks: Chunks, name: str, encoding: str | None, chunk_chars: int) -> Iterator[str]:
     """Yield the decoded text in pieces of about ``chunk_chars`` ending on a line boundary.
 
     A line longer than 4 * chunk_chars is cut (memory stays bounded). Newlines become LF.
+    A whitespace-only file yields nothing (leading blank text is held back, up to
+    4 * chunk_chars, until some real text follows).
     """
     plan = sniff(chunks, name, encoding)
     emit_notes(plan)
     dec = codecs.getincrementaldecoder(plan.codec)("strict")
-    skip, buf, size = plan.skip, [], 0
+    skip, buf, size, started = plan.skip, [], 0, False
     for chunk in chunks():
         if skip:
             cut = min(skip, len(chunk))
@@ -202,10 +206,12 @@ def iter_decoded(chunks: Chunks, name: str, encoding: str | None, chunk_chars: i
         end = joined.rfind("\n") + 1
         if end == 0 and size >= 4 * chunk_chars:
             end = len(joined) - (joined.endswith("\r"))  # keep a CR with its LF
-        if end:
+        if end and (started or size >= 4 * chunk_chars or not joined[:end].isspace()):
+            started = True
             yield normalize_newlines(joined[:end])
             joined = joined[end:]
         buf, size = ([joined], len(joined)) if joined else ([], 0)
-    if buf:
-        yield normalize_newlines("".join(buf))
+    rest = "".join(buf)
+    if rest and (started or not rest.isspace()):
+        yield normalize_newlines(rest)
 
