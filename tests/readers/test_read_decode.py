@@ -74,6 +74,18 @@ def test_truncated_utf8_keeps_the_rest_and_warns(write):
         assert read_text(write("a.txt", data)) == "Coopération policièr"
 
 
+def test_cyrillic_cp1251_error_names_the_likely_encoding(write):
+    text = "Международное полицейское сотрудничество и обмен информацией между странами. " * 4
+    with pytest.raises(InputError, match=r"charset-normalizer guesses cp1251\); re-save as UTF-8"):
+        read_text(write("a.txt", text.encode("cp1251")))
+
+
+def test_no_guess_for_damaged_utf8(write):
+    with pytest.raises(InputError) as err:
+        read_text(write("a.txt", "déjà vu ".encode() * 50 + b"\x81\x8d\x8f\x90\x9d" * 20))
+    assert str(err.value).endswith("undecodable bytes at offset 500 (neither UTF-8 nor cp1252); re-save as UTF-8 or pass --encoding")
+
+
 def test_cyrillic_cp1251_is_not_mangled(write):
     with pytest.raises(InputError, match=r"a\.txt: undecodable bytes at offset 0 .*re-save as UTF-8 or pass --encoding"):
         read_text(write("a.txt", "Международная полицейская сотрудничество".encode("cp1251")))

@@ -20,7 +20,8 @@ from .evidence import BOMS, Cp1252Stats, reject_binary, utf16_without_bom
 __all__ = ["DecodeWarning", "Plan", "sniff", "decode_bytes", "iter_decoded", "normalize_newlines", "emit_notes"]
 
 HEAD = 1 << 16  # bytes looked at for BOMs, magic numbers and the UTF-16 NUL pattern
-HINT_MIN_BYTES = 200  # charset-normalizer's guess on fewer bytes is noise
+HINT_MIN_BYTES = 200  # charset-normalizer's guess on fewer bytes is noise...
+HINT_MIN_COHERENCE = 20.0  # ... and so is one whose reading matches no language
 FIX = "re-save as UTF-8 or pass --encoding"
 
 Chunks = Callable[[], Iterable[bytes]]  # a factory, so a file can be read twice
@@ -89,8 +90,8 @@ def _guess_hint(chunks: Chunks) -> str:
     if len(head) < HINT_MIN_BYTES:
         return ""
     best = from_bytes(head).best()
-    if best is None or best.encoding in ("utf_8", "ascii"):
-        return ""
+    if best is None or best.encoding in ("utf_8", "ascii") or best.percent_coherence < HINT_MIN_COHERENCE:
+        return ""  # no language recognised in its reading: a guess, not evidence
     return f"; charset-normalizer guesses {best.encoding}"
 
 
