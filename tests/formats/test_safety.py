@@ -128,14 +128,26 @@ def test_xlsx_exports_neutralise_formulas(tmp_path, fmt):
     p = tmp_path / f"d.{fmt}.xlsx"
     F.write_glossary(DANGER, p, fmt)
     wb = openpyxl.load_workbook(p)
+    seen = set()
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
                 assert c.data_type != "f", (ws.title, c.coordinate, c.value)
-                if isinstance(c.value, str):
-                    assert c.value[:1] not in "=+-@"
+                if isinstance(c.value, str) and c.value[:1] in "=+-@":
+                    assert c.quotePrefix, (c.coordinate, c.value)  # Excel's leading '
+                    seen.add(c.value)
+    assert {"=cmd|' /C calc'!A0", "+1 (212) 555", "@SUM(1)"} <= seen
+    raw = _unzip_text(p)
+    assert "<f>" not in raw and "<f " not in raw
     back = F.read_glossary(p, fmt).entries[0]
     assert (back.fr, back.en) == (DANGER.entries[0].fr, DANGER.entries[0].en)
+
+
+def _unzip_text(p) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(p) as z:
+        return "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
 
 
 @pytest.mark.parametrize("fmt", ["tbx", "tbx3"])
@@ -208,3 +220,12 @@ def test_control_characters_dropped_in_xml(tmp_path):
     p = tmp_path / "c.tbx"
     F.write_glossary(g, p, "tbx")
     assert [(e.fr, e.en) for e in F.read_glossary(p)] == [("ab", "cd")]
+
+
+@pytest.mark.parametrize("fmt,ext", [("csv", ".csv"), ("memoq", ".memoq.csv"), ("omegat", ".utf8")])
+def test_neutralisation_can_be_turned_off(tmp_path, fmt, ext):
+    p = tmp_path / f"d{ext}"
+    F.write_glossary(DANGER, p, fmt, neutralise_formulas=False)
+    raw = p.read_text(encoding="utf-8-sig")
+    assert "'=cmd" not in raw and "=cmd|' /C calc'!A0" in raw
+    assert F.read_glossary(p, fmt).entries[0].en == "+1 (212) 555"

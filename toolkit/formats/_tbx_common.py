@@ -38,6 +38,7 @@ POS_MAP = {
 }
 PREFIX = "termkit:"
 _NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
+_TOKEN = re.compile(r"^\w+$")
 
 
 @dataclass(frozen=True)
@@ -97,21 +98,30 @@ def _entry(body, d: Dialect, e: TermPair, used: set[str], n: int, src: str, tgt:
     # Entry level (auxInfo before langSet): the user's note, then termkit's own fields.
     if e.note and not e.note.startswith(PREFIX):
         _sub(ent, d, "note", e.note)
-    machine = []
-    if e.note.startswith(PREFIX):
-        machine.append(("note", e.note))
-    if eid != e.id:
-        machine.append(("id", e.id))
-    machine += [("score", fmt_float(e.score)), ("freq", str(int(e.freq))), ("kind", e.kind)]
-    if e.stale:
-        machine.append(("stale", "true"))
     tbx_pos = POS_MAP.get(e.pos.lower().replace(" ", ""), "") if e.pos else ""
     if tbx_pos not in d.pos_values:
         tbx_pos = ""
+    # Defaults (score 0, freq 0, kind term/acronym-from-termType, not stale) are not written.
+    compact = []
+    if e.score:
+        compact.append(f"score={fmt_float(e.score)}")
+    if e.freq:
+        compact.append(f"freq={int(e.freq)}")
+    separate = []
+    if e.kind not in ("term", "acronym"):
+        (compact if _TOKEN.match(e.kind) else separate).append(f"kind={e.kind}")
+    if e.stale:
+        compact.append("stale=true")
+    if compact:
+        _sub(ent, d, "note", f"{PREFIX} " + "; ".join(compact))
+    if eid != e.id:
+        separate.append(f"id={e.id}")
     if e.pos and tbx_pos != e.pos:
-        machine.append(("pos", e.pos))
-    for k, v in machine:
-        _sub(ent, d, "note", f"{PREFIX}{k}={v}")
+        separate.append(f"pos={e.pos}")
+    if e.note.startswith(PREFIX):
+        separate.append(f"note={e.note}")
+    for kv in separate:
+        _sub(ent, d, "note", PREFIX + kv)
     for lang, term, variants, example in ((src, e.fr, e.fr_variants, e.example_fr),
                                           (tgt, e.en, e.en_variants, e.example_en)):
         ls = _sub(ent, d, d.lang)
@@ -177,7 +187,11 @@ def _read_entry(ent, d: Dialect, name: str, src: str, tgt: str) -> TermPair | No
     def notes_of(el):
         for nt in _kids(el, "note"):
             t = text_of(nt)
-            if t.startswith(PREFIX) and "=" in t:
+            if t.startswith(PREFIX + " "):  # "termkit: score=0.87; freq=12; stale=true"
+                for kv in t[len(PREFIX) + 1:].split("; "):
+                    k, _, v = kv.partition("=")
+                    machine.setdefault(k.strip(), v)
+            elif t.startswith(PREFIX) and "=" in t:
                 k, v = t[len(PREFIX):].split("=", 1)
                 machine.setdefault(k, v)
             else:

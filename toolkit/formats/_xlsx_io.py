@@ -1,28 +1,41 @@
-"""openpyxl helpers shared by ``xlsx.py`` and ``phrase.py``: neutralised cell values on write,
-plain strings on read, errors turned into Parse/OutputError. openpyxl parses the workbook's
-XML with defusedxml when it is installed (``openpyxl.DEFUSEDXML``)."""
+"""openpyxl helpers shared by ``xlsx.py`` and ``phrase.py``.
+
+Formula neutralisation, the XLSX way: a text cell is always written as a string (``t="s"``/
+inline string, never an ``<f>`` formula, even when it starts with ``=``), and a cell starting
+with ``=``, ``+``, ``-``, ``@``, tab or CR also gets Excel's *quote prefix* style — exactly what
+Excel stores when a user types a leading ``'``: the cell shows ``=SUM(A1)`` as text and stays
+text if re-edited. The value itself is untouched, so memoQ/Phrase/Trados import the real term
+and reading needs no un-escaping. C0 control characters are dropped (XLSX cannot store them).
+openpyxl parses the workbook's XML with defusedxml when installed (``openpyxl.DEFUSEDXML``).
+"""
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
 from ..errors import InputError, OutputError, ParseError
-from ._cells import fmt_float, neutralise, unneutralise
+from ._cells import fmt_float, neutralise
 from ._xml import xml_text
 
-__all__ = ["cell_value", "read_sheet_rows", "MAX_CELL"]
+__all__ = ["put_row", "read_sheet_rows", "MAX_CELL"]
 
 MAX_CELL = 32767  # Excel's limit on characters in a cell
 
 
-def cell_value(v, where: str):
-    """A value ready for openpyxl: numbers as numbers, text neutralised and XML-safe."""
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return v
-    s = neutralise(xml_text(str(v)))
-    if len(s) > MAX_CELL:
-        raise OutputError(f"{where}: a cell has {len(s)} characters; Excel allows {MAX_CELL}")
-    return s
+def put_row(ws, row: int, values, where: str) -> None:
+    """Write ``values`` into ``row``: numbers as numbers, text as quote-prefixed strings."""
+    for col, v in enumerate(values, 1):
+        c = ws.cell(row=row, column=col)
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            c.value = v
+            continue
+        s = xml_text(str(v))
+        if len(s) > MAX_CELL:
+            raise OutputError(f"{where}: a cell has {len(s)} characters; Excel allows {MAX_CELL}")
+        c.value = s
+        c.data_type = "s"  # never a formula, even for "=…"
+        if neutralise(s) != s:
+            c.quotePrefix = True
 
 
 def _text(v) -> str:
@@ -34,7 +47,7 @@ def _text(v) -> str:
         return fmt_float(v)
     if isinstance(v, int):
         return str(v)
-    return unneutralise(str(v))
+    return str(v)
 
 
 def read_sheet_rows(path, sheet: str | None = None) -> list[tuple[int, list[str]]]:

@@ -30,12 +30,14 @@ from ._table import COLUMNS, from_row, header_map, to_row
 __all__ = ["read", "write", "COLUMNS", "read_rows"]
 
 
-def write(glossary: Glossary, path, **_opts) -> int:
+def write(glossary: Glossary, path, *, neutralise_formulas: bool = True, **_opts) -> int:
+    """``neutralise_formulas=False`` writes cells verbatim (for tools that never meet Excel)."""
+    esc = neutralise if neutralise_formulas else (lambda c: c)
     with write_atomic(path, encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow(COLUMNS)
         for e in glossary:
-            w.writerow([neutralise(c) for c in to_row(e)])
+            w.writerow([esc(c) for c in to_row(e)])
     return len(glossary)
 
 

@@ -44,7 +44,9 @@ HEADER = (*ENTRY, "French_Def", "French", "Term_Example", "English_Def", "Englis
 _NAMES = {"french": "fr", "français": "fr", "fr": "fr", "english": "en", "anglais": "en", "en": "en"}
 
 
-def write(glossary: Glossary, path, **_opts) -> int:
+def write(glossary: Glossary, path, *, neutralise_formulas: bool = True, **_opts) -> int:
+    """``neutralise_formulas=False``: cells verbatim, so memoQ imports ``-based``, not ``'-based``."""
+    esc = neutralise if neutralise_formulas else (lambda c: c)
     with write_atomic(path, newline="") as fh:
         w = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         w.writerow(HEADER)
@@ -54,7 +56,7 @@ def write(glossary: Glossary, path, **_opts) -> int:
                    e.id, e.status, fmt_float(e.score), str(int(e.freq)), e.kind, e.pos,
                    join_list(e.docs), join_list(e.fr_variants), join_list(e.en_variants),
                    "true" if e.stale else ""]
-            w.writerow([neutralise(c) for c in row])
+            w.writerow([esc(c) for c in row])
     return len(glossary)
 
 

@@ -38,8 +38,8 @@ def clean(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
-def _cell(s: str) -> str:
-    return neutralise(clean(s), _TRIGGERS)
+def _cell(s: str, triggers: str = _TRIGGERS) -> str:
+    return neutralise(clean(s), triggers)
 
 
 def _comment(e: TermPair, with_meta: bool) -> str:
@@ -53,8 +53,12 @@ def _comment(e: TermPair, with_meta: bool) -> str:
     return SEP.join(parts)
 
 
-def write(glossary: Glossary, path, *, meta: bool = False, **_opts) -> int:
-    """``meta=True`` prefixes the comment with status and score (then reading keeps them in note)."""
+def write(glossary: Glossary, path, *, meta: bool = False, neutralise_formulas: bool = True,
+          **_opts) -> int:
+    """``meta=True`` prefixes the comment with status and score (reading keeps them in note).
+    ``neutralise_formulas=False`` writes ``-based`` rather than ``'-based`` so that OmegaT
+    matches the term in the source text (a ``#`` at line start is still escaped)."""
+    triggers = _TRIGGERS if neutralise_formulas else "#"
     n = 0
     with write_atomic(path, newline="\n") as fh:
         fh.write(CODING_LINE + "\n")
@@ -63,8 +67,8 @@ def write(glossary: Glossary, path, *, meta: bool = False, **_opts) -> int:
             rows += [(v, e.en, "variant") for v in e.fr_variants]
             rows += [(e.fr, v, "variant") for v in e.en_variants]
             for fr, en, comment in rows:
-                cells = [_cell(fr), _cell(en)]
-                c = _cell(comment)
+                cells = [_cell(fr, triggers), _cell(en, triggers)]
+                c = _cell(comment, triggers)
                 if not (cells[0] or cells[1] or c):
                     continue  # a blank line; OmegaT (and read) would skip it
                 if c:

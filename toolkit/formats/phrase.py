@@ -12,8 +12,9 @@ they are left empty: Phrase creates new concepts. ``concept_note`` = TermPair.no
 columns are plain codes (``fr``, ``en``) — with "strict locale matching" Phrase would separate
 ``en_US`` from ``en``. Phrase's per-term columns (status, usage, forbidden…) are not
 documented publicly ("copy from an export"), so status, variants and examples are not
-written: use TBX for a richer import (Phrase maps TBX termNotes). Text cells are
-formula-neutralised. Carried: fr, en, note. Reading a Phrase export keeps fr, en,
+written: use TBX for a richer import (Phrase maps TBX termNotes). Text cells are strings with
+Excel's quote prefix where they start like a formula (``_xlsx_io``), so Phrase imports the real
+term. Carried: fr, en, note. Reading a Phrase export keeps fr, en,
 concept_note (→ note) and, when present, CID (→ id as ``phrase:<CID>``).
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from ..errors import ParseError
 from ..fileio import atomic_path
 from ..types import Glossary, TermPair
-from ._xlsx_io import cell_value, read_sheet_rows
+from ._xlsx_io import put_row, read_sheet_rows
 
 __all__ = ["read", "write", "COLUMNS"]
 
@@ -38,12 +39,11 @@ def write(glossary: Glossary, path, **_opts) -> int:
     wb = Workbook()
     ws = wb.active
     ws.title = "Terms"
-    ws.append([*COLUMNS, glossary.src_lang, glossary.tgt_lang])
+    put_row(ws, 1, [*COLUMNS, glossary.src_lang, glossary.tgt_lang], Path(path).name)
     for c in ws[1]:
         c.font = Font(bold=True)
     for n, e in enumerate(glossary, 2):
-        where = f"{Path(path).name}: row {n}"
-        ws.append([cell_value(v, where) for v in ("", "", "", "", "", e.note, "", e.fr, e.en)])
+        put_row(ws, n, ("", "", "", "", "", e.note, "", e.fr, e.en), f"{Path(path).name}: row {n}")
     ws.freeze_panes = "A2"
     with atomic_path(path) as tmp:
         wb.save(tmp)

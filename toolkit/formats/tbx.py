@@ -8,7 +8,9 @@ Structure written (element order as the TBX-Basic DTD)::
                    encodingDesc/p[@type=XCSURI] = TBXBasicXCSV02.xcs
       text/body/termEntry id=…
         note                                  TermPair.note (free text, if any)
-        note "termkit:KEY=VALUE"              one per termkit field, see below
+        note "termkit: score=0.87; freq=12; kind=name; stale=true"
+                                              termkit's fields, defaults omitted (see below)
+        note "termkit:KEY=VALUE"              free-text termkit fields, only when needed
         langSet xml:lang="fr"                 (then the same for "en")
           tig   term                          TermPair.fr
                 termNote partOfSpeech         TermPair.pos mapped to the picklist, if it maps
@@ -22,11 +24,13 @@ Structure written (element order as the TBX-Basic DTD)::
           tig   term + admittedTerm-admn-sts  one per TermPair.fr_variants
 
 termkit notes (TBX-Basic allows ``note`` anywhere; ``admin`` only takes source/customer/
-project subsets): ``termkit:score=0.87`` (float repr), ``termkit:freq=12``,
-``termkit:kind=term``, ``termkit:stale=true`` (only when stale), ``termkit:pos=NOUN``
-(only when the raw tag differs from the TBX value), ``termkit:id=…`` (only when
-TermPair.id is not a valid, unique XML ID — ``termEntry@id`` is then ``tk-<sha1>``),
-``termkit:note=…`` (only when the user note itself starts with ``termkit:``).
+project subsets, and OmegaT shows every note as the entry's comment, so they are kept short):
+one ``termkit: k=v; k=v`` note with score (float repr), freq, kind (only "name": "term" is the
+default and "acronym" is the termType) and ``stale=true``, each only when not the default;
+then ``termkit:pos=NOUN`` (only when the raw tag differs from the TBX value),
+``termkit:id=…`` (only when TermPair.id is not a valid, unique XML ID — ``termEntry@id`` is
+then ``tk-<sha1>`` or ``tk-N``), ``termkit:note=…`` (only when the user note itself starts
+with ``termkit:``).
 
 Reading: the first tig of each langSet is the term, later tigs are variants; status from
 the fr (else en) administrativeStatus (superseded → rejected, none → new); termkit notes

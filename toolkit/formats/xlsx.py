@@ -15,7 +15,7 @@ from ..errors import ParseError
 from ..fileio import atomic_path
 from ..types import STATUSES, Glossary
 from ._table import COLUMNS, from_row, header_map, to_row
-from ._xlsx_io import cell_value, read_sheet_rows
+from ._xlsx_io import put_row, read_sheet_rows
 
 __all__ = ["read", "write"]
 
@@ -32,15 +32,14 @@ def write(glossary: Glossary, path, **_opts) -> int:
     wb = Workbook()
     ws = wb.active
     ws.title = "Glossary"
-    ws.append(list(COLUMNS))
+    put_row(ws, 1, COLUMNS, Path(path).name)
     for c in ws[1]:
         c.font = Font(bold=True)
     i_score, i_freq = COLUMNS.index("score"), COLUMNS.index("frequency")
     for n, e in enumerate(glossary, 2):
         row = to_row(e)
-        values = [cell_value(v, f"{Path(path).name}: row {n}") for v in row]
-        values[i_score], values[i_freq] = float(e.score), int(e.freq)
-        ws.append(values)
+        row[i_score], row[i_freq] = float(e.score), int(e.freq)
+        put_row(ws, n, row, f"{Path(path).name}: row {n}")
     ws.freeze_panes = "A2"
     last = get_column_letter(len(COLUMNS))
     ws.auto_filter.ref = f"A1:{last}{max(ws.max_row, 1)}"
