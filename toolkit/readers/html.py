@@ -141,9 +141,17 @@ def html_to_text(data: bytes, name: str, encoding: str | None = None) -> str:
     return w.result()
 
 
+def _boundary(w: _Writer, lists: list[list]) -> None:
+    """A block boundary: a blank line, or only a line break inside a list (one item stays one line)."""
+    if lists:
+        w.newline()
+    else:
+        w.block()
+
+
 def _open(w: _Writer, tag: str, el, lists: list[list]) -> None:
     if tag in LISTS:
-        w.newline() if lists else w.block()
+        _boundary(w, lists)
         start = el.get("start", "1")
         lists.append([tag, int(start) if start.lstrip("-").isdigit() else 1])
     elif tag == "li":
@@ -156,14 +164,14 @@ def _open(w: _Writer, tag: str, el, lists: list[list]) -> None:
     elif tag == "br":
         w.newline(keep_empty=True)
     elif tag in BLOCK:
-        w.newline() if lists else w.block()
+        _boundary(w, lists)
 
 
 def _close(w: _Writer, tag: str, lists: list[list]) -> None:
     if tag in LISTS:
         lists.pop()
-        w.newline() if lists else w.block()
+        _boundary(w, lists)
     elif tag == "li":
         w.newline()
     elif tag in BLOCK:
-        w.newline() if lists else w.block()
+        _boundary(w, lists)
