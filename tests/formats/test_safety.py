@@ -229,3 +229,48 @@ def test_neutralisation_can_be_turned_off(tmp_path, fmt, ext):
     raw = p.read_text(encoding="utf-8-sig")
     assert "'=cmd" not in raw and "=cmd|' /C calc'!A0" in raw
     assert F.read_glossary(p, fmt).entries[0].en == "+1 (212) 555"
+
+
+def _hostile_xlsx(tmp_path, payload_xml: str):
+    """A workbook written by openpyxl whose first sheet XML is replaced by ``payload_xml``."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    src = tmp_path / "ok.xlsx"
+    wb = Workbook()
+    wb.active.append(["fr", "en"])
+    wb.active.append(["prêt", "loan"])
+    wb.save(src)
+    bad = tmp_path / "evil.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = payload_xml.encode("utf-8")
+            zout.writestr(item, data)
+    return bad
+
+
+XLSX_XXE = """<?xml version="1.0"?>
+<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>fr</t></is></c><c r="B1" t="inlineStr"><is><t>en</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>&xxe;</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c></row>
+</sheetData></worksheet>"""
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "phrase"])
+def test_hostile_xlsx_is_refused(tmp_path, fmt):
+    """openpyxl + defusedxml refuse the entity (EntitiesForbidden) → ParseError."""
+    p = _hostile_xlsx(tmp_path, XLSX_XXE)
+    before = _sha(p)
+    with pytest.raises(ParseError, match="evil.xlsx") as err:
+        F.read_glossary(p, fmt)
+    assert PASSWD_MARK not in str(err.value)
+    cause, names = err.value.__cause__, []
+    while cause is not None:
+        names.append(type(cause).__name__)
+        cause = cause.__cause__ or cause.__context__
+    assert "EntitiesForbidden" in names
+    assert _sha(p) == before

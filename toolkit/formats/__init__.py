@@ -73,21 +73,10 @@ ALIGNMENT_READERS = _Lazy(_ALIGNMENT_MODULES, "read")
 
 def sniff_tbx(path: str | os.PathLike) -> str:
     """"tbx" for a v2 ``martif`` root, "tbx3" for a v3 ``tbx`` root (reads the start only)."""
-    from lxml import etree
+    from ._xml import root_name
 
     p = Path(path)
-    try:
-        with open(p, "rb") as fh:
-            for _event, el in etree.iterparse(fh, events=("start",), resolve_entities=False,
-                                               no_network=True, load_dtd=False):
-                root = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
-                break
-            else:
-                root = ""
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from e
-    except etree.XMLSyntaxError as e:
-        raise ParseError(f"{p.name}: line {getattr(e, 'lineno', 0)}: not well-formed XML") from e
+    root = root_name(p)
     if root == "martif":
         return "tbx"
     if root == "tbx":

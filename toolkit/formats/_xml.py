@@ -16,7 +16,7 @@ from lxml import etree
 from ..errors import InputError, ParseError
 from ..fileio import atomic_path
 
-__all__ = ["parse", "xml_text", "write_tree", "XML_NS", "local", "text_of"]
+__all__ = ["parse", "root_name", "xml_text", "write_tree", "XML_NS", "local", "text_of"]
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
@@ -58,6 +58,21 @@ def parse(path: str | os.PathLike) -> etree._ElementTree:
         if isinstance(node, etree._Entity):
             raise ParseError(f"{p.name}: line {node.sourceline}: undeclared or external entity &{node.name}; is not allowed")
     return tree
+
+
+def root_name(path: str | os.PathLike) -> str:
+    """Local name of the root element, reading only the start of the file (for sniffing)."""
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            for _event, el in etree.iterparse(fh, events=("start",), resolve_entities=False,
+                                               no_network=True, load_dtd=False, huge_tree=False):
+                return local(el.tag)
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from e
+    except etree.XMLSyntaxError as e:
+        raise ParseError(f"{p.name}: line {getattr(e, 'lineno', 0) or 0}: not well-formed XML") from e
+    return ""
 
 
 def _has_entity_decl(data: bytes) -> bool:
