@@ -1,0 +1,121 @@
+"""Numbers and document symbols of a sentence, in a form comparable across French and
+English: ``1 000,5`` (fr) and ``1,000.5`` (en) are both ``1000.5``; ``1er``/``1st`` are
+``1``; ``XXIe`` is ``21``; ``No 1049``/``No. 1049`` are ``NO 1049``.
+
+Rules are data: ordinal suffixes in ``toolkit/data/check_ordinals.tsv``, symbol patterns
+in ``toolkit/data/check_symbols.tsv``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+
+from ..langdata import load_tsv
+
+__all__ = ["numbers", "symbols", "Found"]
+
+Found = tuple[str, str, int, int]  # (canonical value, surface, start, end)
+
+# Numbers by language, tried in this order at each position (CLDR number symbols: fr
+# groups thousands with a (narrow) no-break space, or a dot in some countries, and writes
+# decimals with a comma; en groups with a comma and writes decimals with a dot).
+_SPACES = " \u00a0\u202f\u2009"
+_NUMBER = {
+    "fr": re.compile(rf"(?<![\d.])(?:\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+(?:,\d+)?(?![\d])"
+                     r"|\d+(?:\.\d+){2,}|\d+,\d+(?!,?\d)|\d+\.\d+|\d+)"),
+    "en": re.compile(rf"(?<![\d.])(?:\d{{1,3}}(?:[{_SPACES},]\d{{3}})+(?:\.\d+)?(?![\d])"
+                     r"|\d+(?:\.\d+){2,}|\d+\.\d+|\d+)"),
+}
+_ROMAN = re.compile(r"\b(?:[IVXLC]{2,}|[IVX])(?=[a-zèé]{1,4}\b)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@functools.cache
+def _ordinal_suffixes(lang: str) -> tuple[str, ...]:
+    return tuple(sorted((r[1] for r in load_tsv(None, "check_ordinals.tsv") if r[0] == lang), key=len, reverse=True))
+
+
+@functools.cache
+def _symbol_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((r[0], re.compile(r[1])) for r in load_tsv(None, "check_symbols.tsv"))
+
+
+def symbols(text: str) -> list[Found]:
+    """Document symbols in ``text``: longest first, no overlaps, canonical upper case."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for name, pat in _symbol_patterns():
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.append((_canon_symbol(name, m.group()), m.group(), s, e))
+    return sorted(found, key=lambda f: f[2])
+
+
+def _canon_symbol(name: str, surface: str) -> str:
+    if name == "numbered":
+        digits = re.search(r"[0-9][0-9.,-]*[0-9]|[0-9]", surface)
+        return "NO " + (digits.group() if digits else "")
+    return re.sub(r"\s+", "", surface).upper()
+
+
+def _decimal(s: str) -> str:
+    try:
+        d = Decimal(s)
+    except InvalidOperation:
+        return s
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f")
+
+
+def _canon_number(surface: str, lang: str) -> str:
+    """``1 000,5`` (fr) / ``1,000.5`` (en) -> ``1000.5``; ``3.2.1`` stays as written."""
+    if surface.count(".") + surface.count(",") > 1 and not any(c in surface for c in _SPACES):
+        if lang == "fr" and "," not in surface and all(len(g) == 3 for g in surface.split(".")[1:]):
+            return _decimal(surface.replace(".", ""))
+        if lang == "en" and "." not in surface:
+            return _decimal(surface.replace(",", ""))
+        return surface.replace(",", ".")
+    for c in _SPACES:
+        surface = surface.replace(c, "")
+    if lang == "fr":
+        if "," not in surface and surface.count(".") == 1 and len(surface.split(".")[1]) == 3:
+            surface = surface.replace(".", "")  # 1.000 grouped with a dot
+        surface = surface.replace(",", ".")
+    else:
+        surface = surface.replace(",", "")
+    return _decimal(surface)
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return total
+
+
+def numbers(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Found]:
+    """Numbers in ``text`` with canonical values; spans in ``skip`` (symbols) are ignored,
+    as are footnote markers and codes glued to a word (``police1.``, ``G8``)."""
+    out: list[Found] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < ke and ks < e for ks, ke in skip)
+
+    for m in _NUMBER[lang].finditer(text):
+        s, e = m.span()
+        if free(s, e) and not (s > 0 and text[s - 1].isalpha()):
+            out.append((_canon_number(m.group(), lang), m.group(), s, e))
+    if lang == "fr":  # Roman ordinals: XXIe siècle, Ier
+        sufs = _ordinal_suffixes("fr")
+        for m in _ROMAN.finditer(text):
+            rest = text[m.end():m.end() + 6].lower()
+            if any(rest.startswith(x) and not rest[len(x):len(x) + 1].isalpha() for x in sufs) \
+                    and free(m.start(), m.end()):
+                out.append((str(_roman(m.group())), m.group(), m.start(), m.end()))
+    return sorted(out, key=lambda f: f[2])
