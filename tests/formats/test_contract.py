@@ -17,7 +17,7 @@ import pytest
 
 from toolkit import formats as F
 from toolkit.formats import links, omegat
-from toolkit.types import Bead, Glossary, TermPair
+from toolkit.types import Glossary, TermPair
 
 
 ALL_FIELDS = tuple(f.name for f in dataclasses.fields(TermPair))

@@ -16,7 +16,11 @@ __all__ = ["iter_rows", "Rebuilder", "ids_text", "parse_ids"]
 
 def iter_rows(alignments: Iterable[Alignment], *, min_score: float | None = None,
               include_omissions: bool = True):
-    """Yield (doc, fr_text, en_text, bead), filtered by score and omission."""
+    """Yield (doc, fr_text, en_text, bead).
+
+    ``min_score`` drops 1-1 and n-m beads scored below it; omissions (1-0/0-1, score 0 by
+    construction) are kept or dropped by ``include_omissions`` alone.
+    """
     for a in alignments:
         for fr, en, bead in a.pairs():
             omission = not bead.fr_ids or not bead.en_ids
