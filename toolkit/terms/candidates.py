@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..langdata import check_lang, load_tsv
 from .tagger import Token, tag_text
@@ -32,6 +32,7 @@ class Span:
     content: tuple[str, ...]  # content-word lemmas
     kind: str  # term / name / acronym
     initial: bool  # starts the segment (its capital says nothing)
+    open_sides: int = 0  # 0-2: a noun or modifier touches the span on the left/right
 
 
 @functools.cache
@@ -81,7 +82,12 @@ def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[T
             if tags[j - 1] in "PQDCXVS":
                 continue
             if rx.fullmatch(tags, i, j):
-                out.append(_make(norm, toks, i, j, lang, i == first_word))
+                sp = _make(norm, toks, i, j, lang, i == first_word)
+                opened = (j < n and not brk[j - 1] and tags[j] in "NJGK") + (
+                    i > 0 and not brk[i - 1] and tags[i - 1] in "NJGKA")
+                if opened:
+                    sp = replace(sp, open_sides=opened)
+                out.append(sp)
     return toks, out
 
 

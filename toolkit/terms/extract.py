@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from ..types import Alignment, Glossary, TermPair
 from . import candidates as cand
 from .termhood import CandStats, cvalues, select
-from .wordsim import WordSim, bundled_lexicon, dice
+from .wordsim import WordSim, bundled_lexicon, bundled_phrases, dice
 
 __all__ = ["extract", "entry_id"]
 
@@ -74,49 +75,98 @@ def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], i
     return stats, occ, ntok
 
 
+@functools.lru_cache(maxsize=50_000)
+def _units(lemma: str, lang: str) -> tuple[str, ...]:
+    """Parts of a word that may translate separately: hyphen parts ("capacity-building",
+    "police-public") and, in English, closed compounds ("peacekeeping" -> peace, keeping)."""
+    parts = tuple(p for p in lemma.split("-") if p)
+    if len(parts) > 1 or lang != "en" or len(lemma) < 9 or not lemma.isalpha():
+        return parts or (lemma,)
+    from .termhood import _zipf
+
+    best, cut = 0.0, None
+    for k in range(4, len(lemma) - 3):
+        z = min(_zipf(lemma[:k], "en"), _zipf(lemma[k:], "en"))
+        if z > best:
+            best, cut = z, k
+    return (lemma[:cut], lemma[cut:]) if cut and best >= 3.5 else (lemma,)
+
+
+GAP = 0.35  # assumed similarity of a word pair left unlinked on both sides
+
+
 class _Pairer:
     """Scores English spans of a bead as translations of a French span."""
 
-    def __init__(self, sim: WordSim):
+    def __init__(self, sim: WordSim, phrases: dict[tuple[str, str], float] | None = None):
         self.sim = sim
+        self.phrases = phrases or {}
         self._mat: dict[int, tuple] = {}
 
     def matrix(self, bi: int, b: _Bead):
+        """Word units of both sides (token index, part) and their similarities."""
         m = self._mat.get(bi)
         if m is None:
-            fi, ei = _content_idx(b.fr_toks), _content_idx(b.en_toks)
-            S = {(x, y): self.sim(b.fr_toks[x].lemma, b.en_toks[y].lemma) for x in fi for y in ei}
-            m = self._mat[bi] = (fi, ei, S)
+            fu = [(x, p) for x in _content_idx(b.fr_toks) for p in _units(b.fr_toks[x].lemma, "fr")]
+            eu = [(y, p) for y in _content_idx(b.en_toks) for p in _units(b.en_toks[y].lemma, "en")]
+            S = {}
+            for fx, (x, fp) in enumerate(fu):
+                fw = b.fr_toks[x].lemma
+                for ey, (y, ep) in enumerate(eu):
+                    ew = b.en_toks[y].lemma
+                    v = self.sim(fw, ew)
+                    if fp != fw or ep != ew:
+                        v = max(v, self.sim(fp, ep))
+                    S[(fx, ey)] = v
+            m = self._mat[bi] = (fu, eu, S)
         return m
 
     def best(self, bi: int, b: _Bead, s) -> list[tuple[float, object]]:
-        fi, ei, S = self.matrix(bi, b)
-        inside = [x for x in fi if s.i <= x < s.j]
-        outside = [x for x in fi if not (s.i <= x < s.j)]
+        fu, eu, S = self.matrix(bi, b)
+        inside = [k for k, (x, _p) in enumerate(fu) if s.i <= x < s.j]
+        outside = [k for k, (x, _p) in enumerate(fu) if not (s.i <= x < s.j)]
         if not inside:
             return []
-        col_in = {y: max(S[(x, y)] for x in inside) for y in ei}
-        col_out = {y: max((S[(x, y)] for x in outside), default=0.0) for y in ei}
+        ecols = range(len(eu))
+        col_in = [max(S[(x, y)] for x in inside) for y in ecols]
+        col_out = [max((S[(x, y)] for x in outside), default=0.0) for y in ecols]
         nf = len(b.fr_toks) or 1
         ne = len(b.en_toks) or 1
         pos_f = (s.i + s.j) / 2 / nf
         res = []
         for e in b.en_spans:
-            ys = [y for y in ei if e.i <= y < e.j]
-            if not ys or len(ys) > 2 * len(inside) + 2:
+            ys = [y for y in ecols if e.i <= eu[y][0] < e.j]
+            ntok = len({eu[y][0] for y in ys})
+            if not ys or ntok > 2 * len(inside) + 2:
                 continue
-            # competitive linking: each word links to at most one word of the other side
+            # competitive linking: each unit links to at most one unit of the other side
             cells = sorted(((S[(x, y)], x, y) for x in inside for y in ys if S[(x, y)] > 0), reverse=True)
-            lx, ly, linked = set(), set(), 0.0
+            lx, ly = set(), set()
+            fr_cov = 0.0
+            en_cov: dict[int, float] = {}
             for v, x, y in cells:
                 if x not in lx and y not in ly:
                     lx.add(x)
                     ly.add(y)
-                    linked += v
+                    fr_cov += v
+                    tok = eu[y][0]
+                    en_cov[tok] = max(en_cov.get(tok, 0.0), v)
+            # words left unlinked on both sides may translate each other ("organismes de
+            # police" / "police organizations") unless their match lies elsewhere in the bead
+            yset = set(ys)
+            free_f = sum(1 for x in inside if x not in lx
+                         and max((S[(x, y)] for y in ecols if y not in yset), default=0.0) < 0.5)
+            free_e = sum(1 for t in {eu[y][0] for y in ys} if t not in en_cov
+                         and all(col_out[y] < 0.3 for y in ys if eu[y][0] == t))
+            gaps = min(free_f, free_e) * GAP
             # an English word better explained by a French word outside the span counts against it
             stolen = sum(max(0.0, col_out[y] - col_in[y]) for y in ys)
-            score = (2 * linked - stolen) / (len(inside) + len(ys))
+            score = (fr_cov + sum(en_cov.values()) + 2 * gaps - stolen) / (len(inside) + ntok)
             score -= 0.1 * abs(pos_f - (e.i + e.j) / 2 / ne)
+            score -= 0.1 * e.open_sides  # "police" cut out of "police organizations"
+            known = self.phrases.get((s.key, e.key))
+            if known:  # a pair of UN usage (terms_phrases_fr_en.tsv)
+                score = max(score, 0.5 + 0.5 * known)
             if score > 0:
                 res.append((score, e))
         res.sort(key=lambda r: (-r[0], r[1].j - r[1].i))
@@ -165,7 +215,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         return Glossary()
     cv = cvalues(stats)
     keep = select(stats, cv, "fr", ntok, min_freq)
-    pairer = _Pairer(WordSim(*_table(beads, translation_table), lexicon=bundled_lexicon()))
+    pairer = _Pairer(WordSim(*_table(beads, translation_table), lexicon=bundled_lexicon()), bundled_phrases())
     entries = []
     for key, th in keep.items():
         st = stats[key]

@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..langdata import load_tsv
 
-__all__ = ["WordSim", "ibm1", "dice", "bundled_lexicon", "acronym_table"]
+__all__ = ["WordSim", "ibm1", "dice", "bundled_phrases", "bundled_lexicon", "acronym_table"]
 
 
 @functools.cache
@@ -45,6 +45,16 @@ def bundled_lexicon() -> dict[str, dict[str, float]]:
     for fr, en, p in rows:
         out[fr][en] = float(p)
     return dict(out)
+
+
+@functools.cache
+def bundled_phrases() -> dict[tuple[str, str], float]:
+    """(fr key, en key) -> Dice from data/fr/terms_phrases_fr_en.tsv, empty if absent."""
+    try:
+        rows = load_tsv("fr", "terms_phrases_fr_en.tsv")
+    except (FileNotFoundError, OSError):
+        return {}
+    return {(f, e): float(d) for f, e, d in rows}
 
 
 @functools.cache
