@@ -72,23 +72,20 @@ def _decimal(s: str) -> str:
     return format(d.normalize(), "f")
 
 
+_GROUPED = {"fr": re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"), "en": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")}
+
+
 def _canon_number(surface: str, lang: str) -> str:
-    """``1 000,5`` (fr) / ``1,000.5`` (en) -> ``1000.5``; ``3.2.1`` stays as written."""
-    if surface.count(".") + surface.count(",") > 1 and not any(c in surface for c in _SPACES):
-        if lang == "fr" and "," not in surface and all(len(g) == 3 for g in surface.split(".")[1:]):
-            return _decimal(surface.replace(".", ""))
-        if lang == "en" and "." not in surface:
-            return _decimal(surface.replace(",", ""))
-        return surface.replace(",", ".")
-    for c in _SPACES:
-        surface = surface.replace(c, "")
-    if lang == "fr":
-        if "," not in surface and surface.count(".") == 1 and len(surface.split(".")[1]) == 3:
-            surface = surface.replace(".", "")  # 1.000 grouped with a dot
-        surface = surface.replace(",", ".")
-    else:
-        surface = surface.replace(",", "")
-    return _decimal(surface)
+    """``1 000,5``/``1.000,5`` (fr) and ``1,000.5`` (en) -> ``1000.5``; ``3.2.1`` stays as written."""
+    s = "".join(c for c in surface if c not in _SPACES)
+    group, dec = (".", ",") if lang == "fr" else (",", ".")
+    if _GROUPED[lang].fullmatch(s):
+        return _decimal(s.replace(group, "").replace(dec, "."))
+    if s.count(dec) == 1 and s.count(group) == 0:
+        return _decimal(s.replace(dec, "."))
+    if s.count(".") == 1 and "," not in s:  # French 3.2 (a section or a decimal written the English way)
+        return _decimal(s)
+    return s.replace(",", ".")
 
 
 def _roman(s: str) -> int:

@@ -143,14 +143,28 @@ def fold_key(term: str, lang: str) -> str:
     return " ".join(term_words(term, lang))
 
 
+def _canonical(word: str, lang: str) -> str:
+    """The lemma, or for a word the lemmatiser leaves unchanged its regular singular."""
+    lem = _lemma(word, lang)
+    if lem != word or len(word) <= 3 or word.isdigit():
+        return lem
+    for sing, plur in _inflection_rules(lang):  # longest plural ending first
+        if word.endswith(plur) and len(word) - len(plur) + len(sing) >= 3:
+            return word[: len(word) - len(plur)] + sing
+    return word
+
+
 def lemma_key(term: str, lang: str) -> str:
-    """Lemma-match key stored in the index: the simplemma lemma of each folded word."""
-    return " ".join(_lemma(w, lang) for w in term_words(term, lang))
+    """Lemma-match key stored in the index: the canonical singular of each folded word."""
+    return " ".join(_canonical(w, lang) for w in term_words(term, lang))
 
 
 def lemma_keys(term: str, lang: str, cap: int = 64) -> list[str]:
-    """Lemma keys a query may stand for (a word may be a plural the lemmatiser misses)."""
-    choices = [sorted({_lemma(s, lang) for s in singulars(w, lang)}) for w in term_words(term, lang)]
+    """Index lemma keys a query may stand for (each word's forms, lemmas and singulars)."""
+    choices = []
+    for w in term_words(term, lang):
+        sing = singulars(w, lang)
+        choices.append(sorted(sing | {_lemma(x, lang) for x in sing} | {_canonical(x, lang) for x in sing}))
     if not choices:
         return []
     return sorted({" ".join(c) for c in itertools.islice(itertools.product(*choices), cap)})

@@ -1,0 +1,47 @@
+"""Term matching rules shared by lookup and check (elision, plural, accents)."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.lookup.match import find_spans, fold_key, fts_query, lemma_key, lemma_keys, term_words
+
+
+@pytest.mark.parametrize("term, lang, words", [
+    ("l’Application des lois", "fr", ("application", "des", "lois")),
+    ("taux d'intérêt", "fr", ("taux", "interet")),
+    ("jusqu’à", "fr", ("a",)),
+    ("Œuvre", "fr", ("oeuvre",)),
+    ("the State's police", "en", ("the", "state", "police")),
+    ("Secretary-General", "en", ("secretary", "general")),
+])
+def test_term_words(term, lang, words):
+    assert term_words(term, lang) == words
+
+
+@pytest.mark.parametrize("text, term, lang, found", [
+    ("Les États membres adoptent.", "État membre", "fr", ["États membres"]),
+    ("des services nationaux de police", "service national", "fr", ["services nationaux"]),
+    ("L’application des lois", "application des lois", "fr", ["application des lois"]),
+    ("d'application de la loi", "application des lois", "fr", []),  # de la ≠ des: a variant's job
+    ("law enforcement agencies", "law enforcement agency", "en", ["law enforcement agencies"]),
+    ("The boxes and taxes", "tax", "en", ["taxes"]),
+    ("Law-enforcement officers", "law enforcement", "en", ["Law-enforcement"]),
+    ("a law and enforcement", "law enforcement", "en", []),
+    ("police, police", "police", "fr", ["police", "police"]),
+])
+def test_find_spans(text, term, lang, found):
+    assert [text[s:e] for s, e in find_spans(text, term, lang)] == found
+
+
+def test_keys():
+    assert fold_key("Services de Détection", "fr") == "services de detection"
+    assert lemma_key("Services de détection", "fr") == lemma_key("service de détections", "fr")
+    assert lemma_key("processes", "en") in lemma_keys("process", "en")
+    assert lemma_key("process", "en") in lemma_keys("processes", "en")
+
+
+def test_fts_query_covers_plurals():
+    q = fts_query(["application des lois"], "fr")
+    assert '"application des lois"' in q and '"applications des loi"' in q
+    many = fts_query(["law enforcement agency cooperation framework reform"], "en")
+    assert " AND " in many  # too many combinations: content words ANDed, spans verified later
