@@ -175,15 +175,19 @@ def _parts(toks: list[Token], i: int, j: int):
             break
         if toks[p].tag not in "KAJD":
             break
+    name = toks[i].tag == "K"
     for end in ends:
         k = i + 1
         while k < end and toks[k].tag in "AJRK":
             k += 1
-        if k - i >= 2:
+        if k - i >= 2 and not name:
             yield (i, k)
         for k in range(i + 1, end):
-            if toks[k - 1].tag in "PD" and toks[k].tag not in "PDC":
-                yield (k, end)
+            if toks[k - 1].tag in "PD" and toks[k].tag not in "PDCK":
+                # inside a name only short generic terms: "consolidation de la paix"
+                if not name or sum(t.tag not in "PQDC" for t in toks[k:end]) <= 3:
+                    yield (k, end)
             if toks[k].tag == "C":
-                yield (i, k)
+                if not name:
+                    yield (i, k)
                 break

@@ -67,6 +67,8 @@ def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], i
             if st is None:
                 st = stats[s.key] = CandStats(s.key, s.content)
             st.freq += 1
+            low = s.surface.lower()
+            st.forms[low] = st.forms.get(low, 0) + 1
             st.docs.add(b.doc)
             st.kinds[s.kind] = st.kinds.get(s.kind, 0) + (0 if s.initial and s.kind == "name" else 2) + 1
             st.initial += s.initial

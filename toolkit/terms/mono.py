@@ -29,6 +29,8 @@ def monolingual(texts: list[str], lang: str, *, min_freq: int = 1) -> list[tuple
             if st is None:
                 st = stats[s.key] = CandStats(s.key, s.content)
             st.freq += 1
+            low = s.surface.lower()
+            st.forms[low] = st.forms.get(low, 0) + 1
             st.kinds[s.kind] = st.kinds.get(s.kind, 0) + 1
             st.free += (s.i, s.j) in free
             surf[s.key][s.surface] += 1

@@ -33,6 +33,7 @@ _NOT_VERB = tuple(
                     "ance", "ence", "ure", "ude", "ité", "ice", "esse", "ise")
     for s in ("", "s")
 )
+_URL = re.compile(r"www\.|https?:|@|\.(?:org|int|com|net)\b")
 _HAS_DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -143,11 +144,13 @@ def tag_text(text: str, lang: str) -> list[Token]:
     shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     toks: list[Token] = []
     first = True
-    for w, s, e in raw:
+    for n_, (w, s, e) in enumerate(raw):
+        if lang == "en" and w.endswith("'") and n_ + 1 < len(raw) and raw[n_ + 1][0].lower() == "s":
+            w, e = w[:-1], e - 1  # "Organization's": possessive s is its own token
         low = w.lower()
         acr = _is_acronym(w) and not (shouting or (len(w) > 4 and _is_known(low, lang)))
         capword = w[:1].isupper() and not acr
-        tag = _word_tag(low, lang)
+        tag = "X" if _URL.search(low) else _word_tag(low, lang)
         cap = False
         if acr:
             tag, cap = "K", True
@@ -185,7 +188,16 @@ def _context_rules(toks: list[Token], lang: str) -> None:
             nxt = toks[k + 1].tag if k + 1 < len(toks) else "X"
             if t.tag in "NJ" and nxt in "DXQ" and prev in _EN_VERB_CUES:
                 toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
-    if lang == "fr":  # gerund: "en tenant compte"
+            # third person after a noun, before an article: "the Unit co-ordinates the …"
+            elif (t.tag in "NJ" and nxt == "D" and toks[k - 1].tag in "NKS" and not t.cap
+                  and t.text.endswith("s") and not t.text.endswith("ss")):
+                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
+    if lang == "fr":  # gerund: "en tenant compte"; infinitive after a preposition or a noun
+        verbs = load_set("fr", "terms_verbs.txt")
+        for k in range(len(toks)):
+            t = toks[k]
+            if t.text.lower() in verbs and (k == 0 or toks[k - 1].tag != "D"):
+                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
         for k in range(1, len(toks)):
             if toks[k - 1].text.lower() == "en" and toks[k].text.lower().endswith("ant"):
                 t = toks[k]

@@ -22,10 +22,17 @@ class CandStats:
     docs: set = field(default_factory=set)
     kinds: dict = field(default_factory=dict)
     initial: int = 0  # occurrences at the start of a segment
+    indep: int = 0  # set by cvalues()
+    forms: dict = field(default_factory=dict)  # lower-cased surface -> count (for wordfreq)
+
+    def word(self) -> str:
+        """The most frequent lower-cased form (wordfreq needs accents, not folded lemmas)."""
+        return max(self.forms, key=lambda f: (self.forms[f], f)) if self.forms else self.content[0]
 
 
 def cvalues(stats: dict[str, CandStats]) -> dict[str, float]:
-    """C-value (Frantzi et al. 2000) over lemma keys; nesting = word-boundary containment."""
+    """C-value (Frantzi et al. 2000) over lemma keys; nesting = word-boundary containment.
+    Also sets ``st.indep``: occurrences outside its most frequent longer candidate."""
     longer: dict[str, list[str]] = {k: [] for k in stats}
     by_word: dict[str, set[str]] = {}
     for k in stats:
@@ -42,6 +49,7 @@ def cvalues(stats: dict[str, CandStats]) -> dict[str, float]:
     for a, st in stats.items():
         n = max(1, len(st.content))
         w = math.log2(n + 1)
+        st.indep = st.freq - max((stats[b].freq for b in longer[a]), default=0)
         if longer[a]:
             nested = sum(stats[b].freq for b in longer[a]) / len(longer[a])
             out[a] = w * max(0.0, st.freq - nested) + 0.1 * w
@@ -64,7 +72,7 @@ def specificity(st: CandStats, lang: str, total_tokens: int) -> float:
     per million tokens against wordfreq's (zipf 3 = 1 per million)."""
     if len(st.content) != 1:
         return 1.0
-    z = _zipf(st.content[0].split("-")[-1], lang)
+    z = _zipf(st.word().split("-")[-1], lang)
     here = math.log10(max(st.freq, 1) * 1e9 / max(total_tokens, 1))  # zipf of the corpus
     return max(0.0, min(1.0, (here - z) / 3.0))
 
@@ -77,7 +85,7 @@ def _single_word_term(st: CandStats, lang: str, spec: float, total_tokens: int) 
     """A lone common noun is a term when general language hardly uses it
     ("cybercriminalité", "décideurs"), or, in a corpus big enough to tell, when it is
     frequent here and much more frequent than in general language."""
-    if _zipf(st.content[0].split("-")[-1], lang) <= RARE_ZIPF:
+    if _zipf(st.word().split("-")[-1], lang) <= RARE_ZIPF:
         return True
     return total_tokens >= BIG_CORPUS and st.freq >= 5 and spec >= 0.7
 
@@ -96,7 +104,8 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
             continue
         n = len(st.content)
         kind = max(st.kinds, key=st.kinds.get)
-        nested_ok = n >= 2 and cv[k] >= math.log2(n + 1) and st.freq >= 2
+        nested_ok = (kind == "term" and n >= 2 and cv[k] >= math.log2(n + 1) and st.freq >= 2
+                     and st.indep >= 1)
         if not (st.free > 0 or nested_ok):
             continue
         spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
