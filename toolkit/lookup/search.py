@@ -165,7 +165,7 @@ class Lookup:
             return []
         src_keys = [tw for tw in dict.fromkeys(term_words(t, lang) for t in src_terms) if tw]
         tgt_keys = [tw for tw in dict.fromkeys(term_words(t, other) for t in tgt_terms) if tw]
-        found: list[tuple[bool, float, int, ConcordanceHit]] = []
+        found: list[tuple[bool, bool, float, int, ConcordanceHit]] = []
         batch, offset = max(4 * limit, 20), 0
         while len(found) < 3 * limit and offset < _MAX_SCAN:
             ids = [r[0] for r in self.con.execute(
@@ -186,11 +186,14 @@ class Lookup:
                 tw = words(tgt, other) if tgt_keys else []
                 t_spans = _merge(sp for k in tgt_keys for sp in find_spans(tgt, k, other, tw))
                 fs, es = (s_spans, t_spans) if lang == "fr" else (t_spans, s_spans)
-                found.append((bool(t_spans), score or 0.0, pid, ConcordanceHit(fr, en, doc, score or 0.0, fs, es)))
+                first = bool(find_spans(src, src_keys[0], lang, sw))  # the query (or best term) itself
+                found.append((first, bool(t_spans), score or 0.0, pid,
+                              ConcordanceHit(fr, en, doc, score or 0.0, fs, es)))
             if len(ids) < batch:
                 break
-        found.sort(key=lambda f: (not f[0], -f[1], f[2]))
-        return [f[3] for f in found[:limit]]
+        # the first source term first, then pairs where the translation is found, then alignment score
+        found.sort(key=lambda f: (not f[0], not f[1], -f[2], f[3]))
+        return [f[4] for f in found[:limit]]
 
     # ------------------------------------------------------------------ both
     def lookup(self, query: str, *, lang: str = "auto", limit: int = 10, context: bool = True) -> LookupResult:
