@@ -1,0 +1,119 @@
+"""``segment_text`` / ``iter_segments``: read lines in windows, lay them out, split sentences."""
+from __future__ import annotations
+
+import bisect
+from typing import Iterable, Iterator
+
+from ..langdata import check_lang
+from ..types import Segment
+from .clean import Line, clean_line
+from .layout import Block, Layout, wrap_width
+from .split import split_sentences
+
+__all__ = ["segment_text", "iter_segments"]
+
+# a window of lines is laid out at once: enough to estimate the wrap width and to see a
+# hyphenated word's other spellings nearby, small enough to keep memory bounded
+WINDOW_LINES = 4000
+WINDOW_CHARS = 1 << 20
+# a "line" longer than this (no line breaks at all) is cut at a space to bound memory
+MAX_LINE = 1 << 20
+
+
+def _lines(chunks: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """(line without its break, offset of the line in the whole text); LF, CRLF and CR."""
+    buf, offset = "", 0
+    for chunk in chunks:
+        buf += chunk
+        while True:
+            i = min((k for k in (buf.find("\n"), buf.find("\r")) if k >= 0), default=-1)
+            if i < 0 or (buf[i] == "\r" and i == len(buf) - 1):
+                break
+            brk = 2 if buf.startswith("\r\n", i) else 1
+            yield buf[:i], offset
+            offset += i + brk
+            buf = buf[i + brk:]
+        if len(buf) > MAX_LINE:
+            cut = buf.rfind(" ", 0, MAX_LINE) + 1 or MAX_LINE
+            yield buf[:cut], offset
+            offset += cut
+            buf = buf[cut:]
+    if buf.endswith("\r"):
+        buf = buf[:-1]
+    if buf:
+        yield buf, offset
+
+
+def _is_heading(block: Block) -> bool:
+    if len(block.lines) != 1:
+        return False
+    first = block.lines[0]
+    return first.heading or (not first.item and not first.bullet and len(first.text) <= 150
+                             and first.text[-1:] not in ".,;:!?…")
+
+
+def _segments(block: Block, lang: str) -> Iterator[Segment]:
+    text = block.text
+    starts, pos = [], 0
+    for piece, _ in block.pieces:
+        starts.append(pos)
+        pos += len(piece)
+
+    def source(i: int) -> int:
+        k = max(bisect.bisect_right(starts, i) - 1, 0)
+        piece, src = block.pieces[k]
+        return src + min(i - starts[k], len(piece))
+
+    first = block.lines[0]
+    kind = ("footnote" if block.footnote is not None else "heading" if _is_heading(block)
+            else "item" if first.item or first.bullet else "sentence")
+    for n, (s, e) in enumerate(split_sentences(text, lang)):
+        seg = text[s:e].strip()
+        if seg:
+            k = kind if n == 0 or kind == "footnote" else "sentence"
+            yield Segment(seg, k, block.para, source(s), source(e))
+
+
+def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None = None
+                  ) -> Iterator[Segment]:
+    """Segment a stream of text chunks; footnotes come last, in number order.
+
+    ``removed`` (optional) collects every non-whitespace string the segmenter dropped
+    (markup, boilerplate lines, bullets, separators, footnote markers, hyphens).
+    Raises UnsupportedLanguage for a language other than fr/en.
+    """
+    lang = check_lang(lang)
+    layout = Layout(lang, removed)
+    window: list[Line] = []
+    size = 0
+    first = True
+
+    def run(lines: list[Line]) -> Iterator[Segment]:
+        nonlocal first
+        if first or len(lines) >= 200:
+            layout.width = wrap_width(lines)
+            first = False
+        for ln in lines:
+            layout.vocab.add_text(ln.text)
+        for ln in lines:
+            layout.feed(ln)
+        for block in layout.out:
+            yield from _segments(block, lang)
+        layout.out.clear()
+
+    for raw, start in _lines(chunks):
+        window.append(clean_line(raw, start, removed))
+        size += len(raw)
+        if len(window) >= WINDOW_LINES or size >= WINDOW_CHARS:
+            yield from run(window)
+            window, size = [], 0
+    yield from run(window)
+    layout.finish()
+    for block in layout.out:
+        yield from _segments(block, lang)
+    layout.out.clear()
+
+
+def segment_text(text: str, lang: str) -> list[Segment]:
+    """Segment a whole decoded document (see ``iter_segments``)."""
+    return list(iter_segments([text], lang))

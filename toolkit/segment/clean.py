@@ -1,0 +1,131 @@
+"""Line-level repairs: characters, markdown/HTML leftovers, boilerplate, bullets and markers.
+
+Every non-whitespace character taken out of the text is reported through ``removed`` so a
+test can prove nothing else was lost (CONVENTIONS.md §6-7).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .tables import boilerplate_re, bullet_re, item_re
+
+__all__ = ["Line", "clean_line", "repair_spacing", "strip_markup", "SPACES"]
+
+# NBSP, narrow NBSP, figure/thin/hair spaces, ideographic space -> " " (CONVENTIONS.md §6)
+SPACES = str.maketrans({c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\t\u000b\u000c"})
+# invisible characters that extraction leaves inside words: soft hyphen, zero-width, BOM
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# "__________________" footnote separator of UN/OSCE PDFs
+SEPARATOR_RE = re.compile(r"_{5,}")
+# "## Résolution N° 6" -> heading "Résolution N° 6"
+MD_HEADING_RE = re.compile(r"#{1,6}\s+")
+# "**Objet :**" -> "Objet :"; "__bold__" -> "bold"
+MD_EMPHASIS_RE = re.compile(r"\*\*|(?<!\w)__(?=\S)|(?<=\S)__(?!\w)")
+# "![logo](x.png)" / "[texte](https://…)" -> "logo" / "texte"
+MD_LINK_RE = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\s]*(?:\s+\"[^\"]*\")?\))")
+# "86<sup>ème</sup>" -> "86ème"; any other HTML tag or comment dropped
+HTML_TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# common HTML entities that survive in .txt/.md exports
+ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'",
+            "&rsquo;": "\u2019", "&laquo;": "«", "&raquo;": "»"}
+ENTITY_RE = re.compile("|".join(map(re.escape, ENTITIES)))
+
+
+# a space before an apostrophe inside a word: "l ’ordre" -> "l’ordre" (French elision),
+# "Children ’s" -> "Children’s" (English possessive)
+ELISION_SPACE_RE = re.compile(r"(?<![\w])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)) (?=[’'][^\W\d_])", re.IGNORECASE)
+POSSESSIVE_SPACE_RE = re.compile(r"(?<=[^\W\d_]) (?=[’']s\b)")
+# a hyphen glued to the next word only: "conflit -l’Équipe" -> "conflit-l’Équipe"
+HYPHEN_SPACE_RE = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")
+
+
+def repair_spacing(text: str) -> str:
+    """Remove extraction spaces before apostrophes inside words (whitespace-only repair)."""
+    if " -" in text:
+        text = HYPHEN_SPACE_RE.sub("-", text)
+    if "’" in text or "'" in text:
+        text = ELISION_SPACE_RE.sub(r"\1", text)
+        text = POSSESSIVE_SPACE_RE.sub("", text)
+    return text
+
+
+@dataclass(slots=True)
+class Line:
+    """One cleaned source line. ``text`` is stripped; ``indent`` counts its leading spaces."""
+
+    text: str
+    indent: int = 0
+    start: int = 0
+    end: int = 0
+    blank: bool = False
+    separator: bool = False
+    dropped: bool = False
+    heading: bool = False
+    bullet: bool = False
+    item: bool = False
+
+
+def _sub(pattern: re.Pattern[str], text: str, keep, removed: list[str] | None) -> str:
+    """``pattern.sub`` that keeps ``keep(match)`` and reports the rest of each match."""
+    def repl(m: re.Match[str]) -> str:
+        kept = keep(m)
+        if removed is not None:
+            gone = m.group(0) if not kept else m.group(0).replace(kept, "", 1)
+            if gone.strip():
+                removed.append(gone)
+        return kept
+    return pattern.sub(repl, text)
+
+
+def strip_markup(text: str, removed: list[str] | None = None) -> str:
+    """Remove markdown/HTML leftovers inside a line; entities become their character."""
+    if "<" in text:
+        text = _sub(HTML_TAG_RE, text, lambda m: "", removed)
+    if "&" in text:
+        text = _sub(ENTITY_RE, text, lambda m: ENTITIES[m.group(0)], removed)
+    if "](" in text:
+        text = _sub(MD_LINK_RE, text, lambda m: m.group(2), removed)
+    if "**" in text or "__" in text:
+        text = _sub(MD_EMPHASIS_RE, text, lambda m: "", removed)
+    return text
+
+
+def clean_line(raw: str, start: int = 0, removed: list[str] | None = None) -> Line:
+    """Classify and repair one source line (without its line break)."""
+    end = start + len(raw)
+    text = raw.translate(SPACES)
+    if INVISIBLE_RE.search(text):
+        text = _sub(INVISIBLE_RE, text, lambda m: "", removed)
+    body = text.lstrip(" ")
+    indent = len(text) - len(body)
+    body = body.rstrip()
+    if not body:
+        return Line("", indent, start, end, blank=True)
+    if SEPARATOR_RE.fullmatch(body):
+        if removed is not None:
+            removed.append(body)
+        return Line("", indent, start, end, separator=True)
+    line = Line(body, indent, start, end)
+    m = MD_HEADING_RE.match(body)
+    if m:
+        line.heading = True
+        if removed is not None:
+            removed.append(m.group(0))
+        body = body[m.end():]
+    body = strip_markup(body, removed).strip()
+    if not body or boilerplate_re().fullmatch(body):
+        if removed is not None and body:
+            removed.append(body)
+        line.text, line.dropped = "", True
+        return line
+    m = bullet_re().match(body)
+    if m:
+        line.bullet = True
+        if removed is not None:
+            removed.append(m.group(0))
+        body = body[m.end():].lstrip()
+    elif item_re().match(body):
+        line.item = True
+    line.text = repair_spacing(" ".join(body.split()))
+    return line

@@ -1,0 +1,214 @@
+"""Cleaned lines -> blocks (paragraphs, headings, items, footnotes).
+
+Joins hard wraps and end-of-line hyphenation, lifts footnotes out of the body (rejoining the
+sentence they interrupt) and removes glued footnote markers (CONVENTIONS.md §2-6).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import Line
+from .hyphen import Vocabulary, keep_hyphen, repair_split_words
+from .tables import abbreviations, joiners
+
+__all__ = ["Block", "Layout", "wrap_width"]
+
+# "l’ordre1," / "Policing1," / "privé4 par": 1-3 digits glued to a word, then a non-word
+GLUED_MARKER_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?=[^\w]|$)")
+# "1 Une liste de ces décisions …": a footnote line starts with its number and a space
+FOOTNOTE_RE = re.compile(r"(\d{1,3})\s+(?=\S)")
+# line ends a sentence or a clause: "… nationale." / "… ce qui suit :" / "… ;" / "… »."
+TERMINAL_RE = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
+# end-of-line hyphenation candidate: "interna-" (a letter before the hyphen)
+EOL_HYPHEN_RE = re.compile(r"([^\W\d_]+)-$")
+# word before a final full stop: "No." -> "No", "c.-à-d." -> "c.-à-d"
+LAST_TOKEN_RE = re.compile(r"(\S+)\.$")
+LAST_WORD_RE = re.compile(r"([^\W\d_]+['’]?)$")
+# a line starting with a web or mail address is not a lower-case continuation: "www.interpol.int"
+URL_RE = re.compile(r"(?:https?://|www\.)|[\w.+-]+@\w|[\w-]+(?:\.[\w-]+)+/")
+# hard-wrapped text (PDF, plain-text mail) has lines of at most ~130 characters; a wider
+# "wrap width" means each line is a whole paragraph
+MAX_WRAP = 160
+FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The document's hard-wrap width: the 90th percentile of non-blank line lengths."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.text)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 80
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive lines that form one paragraph, heading, item or footnote."""
+
+    lines: list[Line]
+    kind: str = "sentence"
+    para: int = 0
+    footnote: int | None = None
+    pieces: list[tuple[str, int]] = field(default_factory=list)  # (text, source offset)
+
+    @property
+    def text(self) -> str:
+        return "".join(p for p, _ in self.pieces)
+
+
+class Layout:
+    """A line-by-line state machine: ``feed`` lines, collect finished blocks from ``out``."""
+
+    def __init__(self, lang: str, removed: list[str] | None = None) -> None:
+        self.lang = lang
+        self.removed = removed
+        self.vocab = Vocabulary()
+        self.width = 80
+        self.out: list[Block] = []
+        self.block: Block | None = None
+        self.footnotes: dict[int, Block] = {}
+        self.fn: Block | None = None  # footnote being read (footnote mode)
+        self.after_sep = False
+        self.next_marker = 1
+        self.pending: set[int] = set()
+        self.seen_refs: set[str] = set()
+        self.para = 0
+
+    # ---------------------------------------------------------------- feeding
+    def feed(self, line: Line) -> None:
+        if line.blank or line.dropped:
+            return
+        if line.separator:
+            self.after_sep = True
+            return
+        if self._repeated_reference(line):
+            return
+        m = FOOTNOTE_RE.match(line.text)
+        if m and not line.item and self._is_footnote_start(int(m.group(1))):
+            n = int(m.group(1))
+            self.pending.discard(n)
+            self.fn = self.footnotes[n] = Block([], "footnote", footnote=n)
+            self._append(self.fn, line)
+            self.after_sep = False
+            return
+        if self.fn is None and self.after_sep:
+            self.fn = self._unfinished_footnote()
+        self.after_sep = False
+        if self.fn is not None:
+            if self._continues_footnote(line):
+                self._append(self.fn, line)
+                return
+            self.fn = None
+        self._remove_markers(line)
+        if self.block is not None and self._joins(self.block, line):
+            self._append(self.block, line)
+        else:
+            self._flush()
+            self.block = Block([], para=self.para)
+            self.para += 1
+            self._append(self.block, line)
+
+    def finish(self) -> None:
+        """End of input: flush the open block, then every footnote in number order (§5)."""
+        self._flush()
+        for n in sorted(self.footnotes):
+            b = self.footnotes[n]
+            b.para = self.para
+            self.para += 1
+            self.out.append(b)
+        self.footnotes.clear()
+
+    # ---------------------------------------------------------------- footnotes
+    def _is_footnote_start(self, n: int) -> bool:
+        if n in self.footnotes:
+            return False
+        return n in self.pending or self.after_sep or (self.fn is not None and n == self.fn.footnote + 1)
+
+    def _unfinished_footnote(self) -> Block | None:
+        """After a separator, text with no number continues the last footnote (page-spanning)."""
+        if not self.footnotes:
+            return None
+        last = self.footnotes[max(self.footnotes)]
+        return None if TERMINAL_RE.search(last.lines[-1].text) else last
+
+    def _continues_footnote(self, line: Line) -> bool:
+        """A footnote ends at an indented line (the next page's paragraph), a bullet or heading."""
+        if line.bullet or line.heading or line.item:
+            return False
+        return line.indent <= min(ln.indent for ln in self.fn.lines)
+
+    def _remove_markers(self, line: Line) -> None:
+        """Drop glued markers ("l’ordre1") whose number is the next footnote number expected."""
+        if not any(c.isdigit() for c in line.text):
+            return
+
+        def repl(m: re.Match[str]) -> str:
+            n = int(m.group(2))
+            if m.group(1)[-1].islower() and self.next_marker <= n <= self.next_marker + 1:
+                self.next_marker = n + 1
+                self.pending.add(n)
+                if self.removed is not None:
+                    self.removed.append(m.group(2))
+                return m.group(1)
+            return m.group(0)
+        line.text = GLUED_MARKER_RE.sub(repl, line.text)
+
+    def _repeated_reference(self, line: Line) -> bool:
+        """A short symbol line ("PC.DEC/1049", "A/RES/77/241") seen before is a running header."""
+        t = line.text
+        if len(t) > 60 or not any(c.isdigit() for c in t) or any(c.islower() for c in t):
+            return False
+        if t in self.seen_refs:
+            if self.removed is not None:
+                self.removed.append(t)
+            return True
+        self.seen_refs.add(t)
+        return False
+
+    # ---------------------------------------------------------------- joining
+    def _joins(self, block: Block, b: Line) -> bool:
+        """Is ``b`` the continuation (hard wrap) of the paragraph ``block``? (§2, §6)"""
+        a = block.lines[-1]
+        if a.heading or b.heading or b.bullet or b.item:
+            return False
+        at = a.text
+        if EOL_HYPHEN_RE.search(at) and b.text[:1].isalpha():
+            return True
+        if b.text[:1].islower() and not URL_RE.match(b.text):
+            return True
+        w = LAST_WORD_RE.search(at)
+        if w and (w.group(1) in joiners() or (at.isupper() and b.text.isupper()
+                                               and w.group(1).lower() in joiners())):
+            return True  # "… Representative to the" / "United Nations"; "FRAMEWORK FOR" / "POLICE…"
+        base = min((ln.indent for ln in block.lines[1:]), default=0)
+        if TERMINAL_RE.search(at) and not self._ends_with_abbreviation(at):
+            return False
+        if b.indent > base and at[-1:] in ",.;:":
+            return False
+        if self.width > MAX_WRAP:
+            return False  # one paragraph a line (web pages, DOCX): only the rules above join
+        return len(at) >= max(0.65 * self.width, 30) and not at.endswith((":", ";"))
+
+    def _ends_with_abbreviation(self, text: str) -> bool:
+        m = LAST_TOKEN_RE.search(text)
+        return bool(m) and abbreviations(self.lang).get(m.group(1).lstrip("(«“\"")) in ("always", "numeric")
+
+    def _append(self, block: Block, line: Line) -> None:
+        if " " in line.text:
+            line.text = repair_split_words(line.text, self.lang, self.vocab)
+        if block.pieces:
+            prev = block.pieces[-1][0]
+            h = EOL_HYPHEN_RE.search(prev)
+            right = FIRST_WORD_RE.match(line.text)
+            if h and right:
+                if not keep_hyphen(h.group(1), right.group(0), self.lang, self.vocab):
+                    block.pieces[-1] = (prev[:-1], block.pieces[-1][1])
+                    if self.removed is not None:
+                        self.removed.append("-")
+            else:
+                block.pieces.append((" ", line.start))
+        block.lines.append(line)
+        block.pieces.append((line.text, line.start + line.indent))
+
+    def _flush(self) -> None:
+        if self.block is not None:
+            self.out.append(self.block)
+            self.block = None
