@@ -79,7 +79,7 @@ def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[T
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
             if j - 1 > i and brk[j - 2]:
                 break
-            if tags[j - 1] in "PQDCXVS":
+            if tags[j - 1] in "PBQDCXVS":
                 continue
             if rx.fullmatch(tags, i, j):
                 sp = _make(norm, toks, i, j, lang, i == first_word)
@@ -97,7 +97,7 @@ def _make(norm: str, toks: list[Token], i: int, j: int, lang: str, initial: bool
     if initial and not ts[0].cap and ts[0].text[:1].isupper() and not ts[0].text.isupper():
         surface = surface[:1].lower() + surface[1:]
     key = " ".join(t.lemma for t in ts if t.tag not in "DS")
-    content = tuple(t.lemma for t in ts if t.tag not in "PQDCXS")
+    content = tuple(t.lemma for t in ts if t.tag not in "PBQDCXS")
     if len(ts) == 1 and ts[0].acronym:
         kind = "acronym"
     elif ts[0].cap or (ts[0].acronym and len(ts) > 1):
@@ -111,7 +111,7 @@ def _phrasal(toks: list[Token], s: Span, multi: set[tuple[int, int]]) -> bool:
     """'promotion de [la protection des victimes]': a bare noun whose complement is itself
     a multiword candidate describes an activity; the complement is the term."""
     k = s.i + 1
-    if k >= s.j or toks[s.i].tag not in "NJ" or toks[k].tag != "P":
+    if k >= s.j or toks[s.i].tag not in "NJ" or toks[k].tag not in "PB":
         return False
     k += 1
     while k < s.j and toks[k].tag == "D":
@@ -119,12 +119,31 @@ def _phrasal(toks: list[Token], s: Span, multi: set[tuple[int, int]]) -> bool:
     return (k, s.j) in multi
 
 
-def _grammatical_head(toks: list[Token], s: Span, nonheads: frozenset) -> bool:
-    """'sein de …', 'cadre de …', 'mesure': a grammatical noun alone or before its complement
-    ("dans le cadre de"); "cadre stratégique" stays."""
-    if toks[s.i].lemma not in nonheads:
+@functools.cache
+def _nonheads(lang: str) -> dict[str, bool]:
+    """Folded lemma -> True when it never starts a term before a complement."""
+    if lang != "fr":
+        return {}
+    return {r[0]: len(r) > 1 and r[1] == "always" for r in load_tsv(lang, "terms_nonheads.tsv")}
+
+
+def _grammatical_head(toks: list[Token], s: Span, lang: str) -> bool:
+    """'au sein de …', 'dans le cadre de …', 'au moyen de': a grammatical noun before its
+    complement after a preposition; "cadre stratégique", "moyens de communication" stay."""
+    table = _nonheads(lang)
+    lem = toks[s.i].lemma
+    if lem not in table:
         return False
-    return s.j - s.i == 1 or toks[s.i + 1].tag in "PQ"
+    if s.j - s.i == 1:
+        return True
+    if toks[s.i + 1].tag not in "PBQ":
+        return False
+    if table[lem]:
+        return True
+    k = s.i - 1
+    if k >= 0 and toks[k].tag == "D":
+        k -= 1
+    return k >= 0 and toks[k].tag in "PBQ"
 
 
 def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
@@ -135,24 +154,29 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     separately: the head noun with its adjectives ("acteurs intergouvernementaux" in
     "acteurs intergouvernementaux de l'architecture …") and each complement chain that runs
     to the end ("architecture de sécurité mondiale", "sécurité mondiale")."""
-    from ..langdata import load_set
-
-    nonheads = load_set(lang, "terms_nonheads.txt") if lang == "fr" else frozenset()
     multi = {(s.i, s.j) for s in found if len(s.content) >= 2}
     ok = []
     for s in found:
         if s.kind == "term":
-            if _grammatical_head(toks, s, nonheads):
+            if _grammatical_head(toks, s, lang):
                 continue
             if freq.get(s.key, 0) < 2 and (len(s.content) > MAX_CONTENT or _phrasal(toks, s, multi)):
                 continue
         ok.append(s)
     ok_at = {(s.i, s.j) for s in ok}
     free: set[tuple[int, int]] = set()
-    maximal = [s for s in found
-               if not any(o.i <= s.i and s.j <= o.j and (o.j - o.i) > (s.j - s.i) for o in found)]
-    for m in maximal:
-        free.update(p for p in _parts(toks, m.i, m.j) if p in ok_at)
+    found_at = {(s.i, s.j) for s in found}
+    todo = [(s.i, s.j) for s in found
+            if not any(o.i <= s.i and s.j <= o.j and (o.j - o.i) > (s.j - s.i) for o in found)]
+    seen = set(todo)
+    while todo:  # maximal phrases, then their parts, then the parts' parts
+        m = todo.pop()
+        for p in _parts(toks, *m):
+            if p in ok_at:
+                free.add(p)
+            if p not in seen and p in found_at:
+                seen.add(p)
+                todo.append(p)
     return ok, free
 
 
@@ -164,7 +188,7 @@ def _parts(toks: list[Token], i: int, j: int):
     yield (i, j)
     ends = [j]
     for p in range(j - 1, i, -1):  # trailing "des Nations Unies", "de l'OSCE", "d'INTERPOL"
-        if toks[p].tag == "P":
+        if toks[p].tag in "PB":
             k = p + 1
             while k < j and toks[k].tag == "D":
                 k += 1
@@ -183,11 +207,9 @@ def _parts(toks: list[Token], i: int, j: int):
         if k - i >= 2 and not name:
             yield (i, k)
         for k in range(i + 1, end):
-            if toks[k - 1].tag in "PD" and toks[k].tag not in "PDCK":
+            if toks[k - 1].tag in "PBD" and toks[k].tag not in "PBDCK":
                 # inside a name only short generic terms: "consolidation de la paix"
-                if not name or sum(t.tag not in "PQDC" for t in toks[k:end]) <= 3:
+                if not name or sum(t.tag not in "PBQDC" for t in toks[k:end]) <= 3:
                     yield (k, end)
-            if toks[k].tag == "C":
-                if not name:
-                    yield (i, k)
-                break
+            if toks[k].tag == "C" and not name:
+                yield (i, k)

@@ -200,6 +200,17 @@ def _table(beads: list[_Bead], translation_table) -> list[dict]:
     return tables
 
 
+def _title_like(en: str) -> bool:
+    """English names are capitalised: the first word, or most content words ("Position paper
+    on global security", "participating States")."""
+    from ..langdata import load_set
+    from ..text import tokenize
+
+    stop = load_set("en", "stopwords.txt")
+    words = [w for w in tokenize(en) if w.lower() not in stop and w.isalpha()]
+    return not words or en[:1].isupper() or sum(w[:1].isupper() for w in words) >= 0.5 * len(words)
+
+
 def _display(counter: Counter) -> str:
     return max(counter.items(), key=lambda kv: (kv[1], kv[0][:1].islower(), kv[0]))[0]
 
@@ -230,7 +241,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
             fr_surf[s.surface] += 1
             ranked_e = pairer.best(bi, b, s)
             for score, e in ranked_e[:1]:
-                votes[e.key] += score
+                votes[e.key] += score * score  # a clear translation outweighs two weak ones
                 en_surf[e.key][e.surface] += 1
                 if e.key not in example or len(b.fr) < len(example[e.key][0]):
                     example[e.key] = (b.fr, b.en)
@@ -238,12 +249,14 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
             continue
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
         ekey, v = ranked[0]
-        tscore = v / st.freq
+        tscore = (v / st.freq) ** 0.5
         if tscore < min_score:
             continue
         kind = max(st.kinds, key=lambda k: (st.kinds[k], k))
-        alts = [k for k, w in ranked[1:] if w >= 0.8 * v and w / st.freq >= min_score]
+        alts = [k for k, w in ranked[1:] if w >= 0.6 * v and (w / st.freq) ** 0.5 >= min_score]
         en = _display(en_surf[ekey])
+        if kind == "name" and not _title_like(en):
+            continue  # "Organisation dans le domaine de …" -> "fields of conflict prevention": no name
         en_vars = [s for s in en_surf[ekey] if s != en] + [_display(en_surf[k]) for k in alts]
         fr = _display(fr_surf)
         score = round(tscore * th, 4)

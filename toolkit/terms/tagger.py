@@ -151,10 +151,12 @@ def tag_text(text: str, lang: str) -> list[Token]:
         acr = _is_acronym(w) and not (shouting or (len(w) > 4 and _is_known(low, lang)))
         capword = w[:1].isupper() and not acr
         tag = "X" if _URL.search(low) else _word_tag(low, lang)
+        if tag == "N" and "-" in low and lang == "fr":
+            tag = "J"  # "partenariat police-public", "réhabilitation post-conflit"
         cap = False
         if acr:
             tag, cap = "K", True
-        elif capword and not first and not shouting and tag not in "PQDCXSM":
+        elif capword and not first and not shouting and tag not in "PBQDCXSM":
             tag, cap = "K", True
         toks.append(Token(w, s, e, tag, lemma(w, lang), cap, acr))
         if tag != "M" or len(toks) > 2:
@@ -176,7 +178,7 @@ def _context_rules(toks: list[Token], lang: str) -> None:
     if i + 1 < len(toks):
         t, nxt = toks[i], toks[i + 1]
         after = toks[i + 2].tag if i + 2 < len(toks) else ""
-        verbal = nxt.tag in "DX" or (nxt.tag in "PQ" and after == "V")
+        verbal = nxt.tag in "DX" or (nxt.tag in "PBQ" and after == "V")
         if lang == "en":
             verbal = verbal or nxt.text.lower() in ("to", "that") or t.tag == "G" and nxt.tag in "DXK"
         if t.tag in "NJGA" and verbal and t.text[:1].isupper():
