@@ -14,7 +14,7 @@ import functools
 import itertools
 import re
 
-from ..langdata import check_lang, load_set, load_tsv
+from ..langdata import load_set, load_tsv
 from ..text import fold
 
 __all__ = [
@@ -215,8 +215,3 @@ def fts_query(terms: list[str], lang: str, cap: int = 48) -> str:
                       for w, c in zip(tw, choices) if not is_stopword(w, lang)] or [f'"{tw[0]}"']
             parts.append("(" + " AND ".join(groups) + ")")
     return " OR ".join(dict.fromkeys(parts))
-
-
-def check_langs(*langs: str) -> None:
-    for lg in langs:
-        check_lang(lg)
