@@ -52,6 +52,21 @@ def _is_heading(block: Block) -> bool:
                              and first.text[-1:] not in ".,;:!?…")
 
 
+def _source_offset(line: Line, piece: str, d: int, is_start: bool) -> int:
+    """Source offset of position ``d`` in a repaired line: count its non-space characters.
+
+    Exact when the repairs only changed spaces; off by the removed characters after markup.
+    """
+    want = sum(1 for c in piece[:d] if not c.isspace())
+    raw, j, seen = line.raw, 0, 0
+    while j < len(raw) and seen < want:
+        seen += not raw[j].isspace()
+        j += 1
+    while is_start and j < len(raw) and raw[j].isspace():
+        j += 1
+    return line.start + j
+
+
 def _segments(block: Block, lang: str) -> Iterator[Segment]:
     text = block.text
     starts, pos = [], 0
@@ -59,19 +74,27 @@ def _segments(block: Block, lang: str) -> Iterator[Segment]:
         starts.append(pos)
         pos += len(piece)
 
-    def source(i: int) -> int:
+    def source(i: int, is_start: bool) -> int:
         k = max(bisect.bisect_right(starts, i) - 1, 0)
-        piece, src = block.pieces[k]
-        return src + min(i - starts[k], len(piece))
+        piece, line = block.pieces[k]
+        if line is None:  # the space that joins two lines
+            k += 1
+            piece, line = block.pieces[k]
+            i = starts[k]
+        return _source_offset(line, piece, i - starts[k], is_start)
 
     first = block.lines[0]
     kind = ("footnote" if block.footnote is not None else "heading" if _is_heading(block)
             else "item" if first.item or first.bullet else "sentence")
     for n, (s, e) in enumerate(split_sentences(text, lang)):
-        seg = text[s:e].strip()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        seg = text[s:e]
         if seg:
             k = kind if n == 0 or kind == "footnote" else "sentence"
-            yield Segment(seg, k, block.para, source(s), source(e))
+            yield Segment(seg, k, block.para, source(s, True), source(e, False))
 
 
 def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None = None

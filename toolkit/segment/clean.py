@@ -64,6 +64,7 @@ class Line:
     heading: bool = False
     bullet: bool = False
     item: bool = False
+    raw: str = ""
 
 
 def _sub(pattern: re.Pattern[str], text: str, keep, removed: list[str] | None) -> str:
@@ -106,7 +107,7 @@ def clean_line(raw: str, start: int = 0, removed: list[str] | None = None) -> Li
         if removed is not None:
             removed.append(body)
         return Line("", indent, start, end, separator=True)
-    line = Line(body, indent, start, end)
+    line = Line(body, indent, start, end, raw=raw)
     m = MD_HEADING_RE.match(body)
     if m:
         line.heading = True

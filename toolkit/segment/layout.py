@@ -47,7 +47,7 @@ class Block:
     kind: str = "sentence"
     para: int = 0
     footnote: int | None = None
-    pieces: list[tuple[str, int]] = field(default_factory=list)  # (text, source offset)
+    pieces: list[tuple[str, Line | None]] = field(default_factory=list)  # (text, its line)
 
     @property
     def text(self) -> str:
@@ -204,9 +204,9 @@ class Layout:
                     if self.removed is not None:
                         self.removed.append("-")
             else:
-                block.pieces.append((" ", line.start))
+                block.pieces.append((" ", None))
         block.lines.append(line)
-        block.pieces.append((line.text, line.start + line.indent))
+        block.pieces.append((line.text, line))
 
     def _flush(self) -> None:
         if self.block is not None:

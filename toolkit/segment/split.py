@@ -16,6 +16,8 @@ TOKEN_RE = re.compile(r"(\S+)$")
 INITIALS_RE = re.compile(r"[A-Z](?:\.-?[A-Z])*|(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 # a paragraph number or document symbol at the start of a block: "1.", "IV.", "a.", "77/241."
 LEADING_NUMBER_RE = re.compile(r"(?:\d+(?:[./]\d+)*|[IVXLC]+|[ivx]+|[a-zA-Z])")
+# elided article or preposition glued to the token: "l'", "d’", "qu'"
+ELIDED_RE = re.compile(r"^\w{1,7}['’](?=\w)")
 OPEN_QUOTES = {"«": "»", "“": "”"}
 CLOSE_QUOTES = {"»": "«", "”": "“"}
 STARTERS = "«“\"'([¿¡"
@@ -66,6 +68,7 @@ def _is_boundary(text: str, m: re.Match[str], lang: str, quotes: _Quotes) -> boo
         word = tok.group(1).lstrip("(«“\"'[")
         if not before[: tok.start()].strip() and LEADING_NUMBER_RE.fullmatch(word):
             return False  # "1. Prie …", "77/241. Journée …", "IV. Valeur …" (§3)
+        word = ELIDED_RE.sub("", word)  # "l'art" -> "art", "l’O.I.P.C" -> "O.I.P.C"
         cls = abbreviations(lang).get(word) or abbreviations(lang).get(word.lower())
         if cls == "always" or (cls == "numeric" and text[nxt].isdigit()):
             return False

@@ -1,0 +1,179 @@
+"""Layout repairs: wraps, hyphenation, footnotes, markers, bullets, markup, boilerplate
+(CONVENTIONS.md §2, §4-8). Small synthetic inputs with exact expected segments."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.errors import UnsupportedLanguage
+from toolkit.segment import iter_segments, segment_text
+
+
+def texts(text: str, lang: str) -> list[str]:
+    return [s.text for s in segment_text(text, lang)]
+
+
+WRAP = "x" * 70  # a filler making a line as long as the document's wrap width
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # hard wraps, with and without blank lines between the wrapped lines (§6)
+    ("fr", " Rappelant les décisions du Conseil et\n\ndu Conseil permanent, \n\n Prenant note du rapport,",
+     ["Rappelant les décisions du Conseil et du Conseil permanent,", "Prenant note du rapport,"]),
+    ("en", "Office of the Special Representative to the\nUnited Nations\nUSA",
+     ["Office of the Special Representative to the United Nations", "USA"]),
+    ("en", "Enhancing the role of police\n12 October 2009, Singapore",
+     ["Enhancing the role of police", "12 October 2009, Singapore"]),
+    # standalone lines: symbol, heading, address lines (§2)
+    ("fr", "DÉCISION No 1049\n\nLe Conseil permanent,", ["DÉCISION No 1049", "Le Conseil permanent,"]),
+    ("en", "GA-2017-86-RES-06\n\nSubject: Position paper", ["GA-2017-86-RES-06", "Subject: Position paper"]),
+    ("en", "Fax: +1 (212) 963 3452\nwww.un.org/Depts/dpko/", ["Fax: +1 (212) 963 3452", "www.un.org/Depts/dpko/"]),
+    # all-caps title wrapped after a function word
+    ("en", "OSCE STRATEGIC FRAMEWORK FOR\nPOLICE-RELATED ACTIVITIES",
+     ["OSCE STRATEGIC FRAMEWORK FOR POLICE-RELATED ACTIVITIES"]),
+])
+def test_wraps_and_standalone_lines(lang, text, expected):
+    assert texts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # syllable hyphenation joined (word list: "discussions", "information", "international")
+    ("en", "and of the subsequent discus-\nsions at the meetings.", ["and of the subsequent discussions at the meetings."]),
+    ("en", "through the exchange of informa- \n\ntion and best practices.", ["through the exchange of information and best practices."]),
+    ("fr", "la coopération interna-\ntionale de police.", ["la coopération internationale de police."]),
+    # real compounds kept: unknown joined form, capital after the hyphen
+    ("fr", "la réhabilitation post-\nconflit et la paix.", ["la réhabilitation post-conflit et la paix."]),
+    ("en", "various awareness-\nraising activities.", ["various awareness-raising activities."]),
+    ("en", "the law-\nenforcement agencies.", ["the law-enforcement agencies."]),
+    ("en", "the Counter-\nTerrorism Committee.", ["the Counter-Terrorism Committee."]),
+    # the document's own vocabulary wins over the word list: "co-operation" is used elsewhere
+    ("en", "Partners for Co-operation and co-operation.\n\nThe closer co-\noperation of police.",
+     ["Partners for Co-operation and co-operation.", "The closer co-operation of police."]),
+    ("en", "Cooperation matters.\n\nThe closer co-\noperation of police.",
+     ["Cooperation matters.", "The closer cooperation of police."]),
+])
+def test_hyphenation(lang, text, expected):
+    assert texts(text, lang) == expected
+
+
+FR_FOOTNOTE = (
+    " Prenant note de l’action des entités sur le maintien de l’ordre1, et en coopération avec\n\n"
+    "les partenaires qui s’emploient à fournir\n\n__________________\n\n"
+    " 1 Créée en 2021 par le Comité exécutif et coprésidée par le Département des opérations\n\n"
+    "de paix du Secrétariat, les entités comprenant actuellement le Bureau de la\n"
+    " une assistance technique aux États Membres,\n\n"
+    " 1. Décide de proclamer le 7 septembre Journée internationale ;\n\n"
+    "__________________\n\nReprésentante spéciale chargée de la question des violences.\n")
+
+
+def test_footnote_rejoin_and_page_spanning_footnote():
+    assert texts(FR_FOOTNOTE, "fr") == [
+        "Prenant note de l’action des entités sur le maintien de l’ordre, et en coopération avec "
+        "les partenaires qui s’emploient à fournir une assistance technique aux États Membres,",
+        "1. Décide de proclamer le 7 septembre Journée internationale ;",
+        "1 Créée en 2021 par le Comité exécutif et coprésidée par le Département des opérations "
+        "de paix du Secrétariat, les entités comprenant actuellement le Bureau de la "
+        "Représentante spéciale chargée de la question des violences.",
+    ]
+    kinds = [s.kind for s in segment_text(FR_FOOTNOTE, "fr")]
+    assert kinds[-1] == "footnote"
+
+
+EN_FOOTNOTES = (
+    "2. This Framework builds on decisions addressing a variety of police-related areas of\n"
+    "policing2. It also aims at harmonizing activities in all areas.\n\n"
+    "3. The OSCE works with private sector3 partners.\n\n"
+    "                                                 \n"
+    "2 A list of these decisions is contained in Attachment 1.\n\n"
+    "3 Including industrial\n\nenterprises.\n"
+    " 4. The OSCE co-operates with others.\n")
+
+
+def test_footnotes_without_separator_are_moved_in_number_order():
+    assert texts(EN_FOOTNOTES, "en") == [
+        "2. This Framework builds on decisions addressing a variety of police-related areas of policing.",
+        "It also aims at harmonizing activities in all areas.",
+        "3. The OSCE works with private sector partners.",
+        "4. The OSCE co-operates with others.",
+        "2 A list of these decisions is contained in Attachment 1.",
+        "3 Including industrial enterprises.",
+    ]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # glued markers removed, real numbers kept (§5)
+    ("fr", "sur le maintien de l’ordre1, et la résolution 70/1 de 2030.\n\n1 Une note.",
+     ["sur le maintien de l’ordre, et la résolution 70/1 de 2030.", "1 Une note."]),
+    ("en", "the Task Force on Policing1, the 24/7 network of the G8 and Decision No 914.\n\n1 A note.",
+     ["the Task Force on Policing, the 24/7 network of the G8 and Decision No 914.", "1 A note."]),
+    ("fr", "au XXIe siècle, le secteur privé1 par la voie de la Covid19.\n\n1 Une note.",
+     ["au XXIe siècle, le secteur privé par la voie de la Covid19.", "1 Une note."]),
+    # a numbered line without a glued marker is content, not a footnote
+    ("en", "INTERPOL\n1 UN Plaza\nNew York", ["INTERPOL", "1 UN Plaza", "New York"]),
+])
+def test_glued_markers(lang, text, expected):
+    assert texts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # bullets removed, lead-in kept as its own segment (§4)
+    ("fr", "Les débats porteront sur :\n\n- Les nouveaux défis ;\n- La mise en place d’un cadre.",
+     ["Les débats porteront sur :", "Les nouveaux défis ;", "La mise en place d’un cadre."]),
+    ("en", "areas including the following:\n\n  • Strengthening capacities;\n  • Combating violence; and\n"
+           "  – Supporting co-operation.",
+     ["areas including the following:", "Strengthening capacities;", "Combating violence; and",
+      "Supporting co-operation."]),
+    ("fr", "– Les contraintes budgétaires et de personnel, à la fois au sein de l’OSCE et dans les\n\n"
+           "États participants.", ["Les contraintes budgétaires et de personnel, à la fois au sein de "
+                                   "l’OSCE et dans les États participants."]),
+])
+def test_bullets_and_lead_in(lang, text, expected):
+    assert texts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # markdown / HTML leftovers (§6)
+    ("fr", "\n\n## Résolution N° 6\n\n**Objet :** Prise de position\n\nL'Assemblée, réunie en sa 86<sup>ème</sup> session,",
+     ["Résolution N° 6", "Objet : Prise de position", "L'Assemblée, réunie en sa 86ème session,"]),
+    ("en", "See the [annual report](https://example.org/r.pdf) for details.&nbsp;End.",
+     ["See the annual report for details.", "End."]),
+    # NBSP and narrow NBSP become spaces, curly apostrophes are kept
+    ("fr", "les catégories\u00a0: la police\u202f; l’OSCE \u00a0mettent", ["les catégories : la police ; l’OSCE mettent"]),
+    # extraction splits repaired (whitespace only)
+    ("fr", "la société civile, y compr is les organisations de l ’ordre", ["la société civile, y compris les organisations de l’ordre"]),
+    ("en", "civil society, includ ing the United Nations Children ’s Fund", ["civil society, including the United Nations Children’s Fund"]),
+])
+def test_markup_and_characters(lang, text, expected):
+    assert texts(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # boilerplate and layout lines dropped (§7)
+    ("en", "Skip Links\n\nPolicing activities\n\nText here.", ["Policing activities", "Text here."]),
+    ("fr", "Le texte continue\n\n- 2 -\n\nsur la page suivante.", ["Le texte continue sur la page suivante."]),
+    ("en", "A/RES/77/241\n\nFirst page text ends\n\nPage 2 of 3\nA/RES/77/241\nand goes on here.",
+     ["A/RES/77/241", "First page text ends and goes on here."]),
+    # a truncated document keeps its last partial sentence (§8)
+    ("en", "It is complete. And this one is cut in the mid", ["It is complete.", "And this one is cut in the mid"]),
+])
+def test_boilerplate_and_truncation(lang, text, expected):
+    assert texts(text, lang) == expected
+
+
+def test_unsupported_language():
+    with pytest.raises(UnsupportedLanguage):
+        segment_text("Hallo Welt.", "de")
+    with pytest.raises(UnsupportedLanguage):
+        list(iter_segments(["Hallo Welt."], "de"))
+
+
+@pytest.mark.parametrize("size", [1, 7, 64, 10_000])
+def test_streaming_matches_whole_text(size):
+    text = FR_FOOTNOTE + "\r\n" + EN_FOOTNOTES.replace("\n", "\r\n")
+    chunks = [text[i:i + size] for i in range(0, len(text), size)]
+    assert list(iter_segments(chunks, "fr")) == segment_text(text, "fr")
+
+
+def test_offsets_point_into_the_source():
+    text = "Première phrase.  Deuxième\nphrase ici."
+    segs = segment_text(text, "fr")
+    assert [text[s.start:s.end] for s in segs] == ["Première phrase.", "Deuxième\nphrase ici."]
