@@ -106,12 +106,15 @@ class _Pairer:
         self._mat: dict[int, tuple] = {}
 
     def matrix(self, bi: int, b: _Bead):
-        """Word units of both sides (token index, part) and their similarities."""
+        """Word units of both sides (token index, part), their similarity matrix
+        (shape: French units x English units) and its running row maxima."""
         m = self._mat.get(bi)
         if m is None:
+            import numpy as np
+
             fu = [(x, p) for x in _content_idx(b.fr_toks) for p in _units(b.fr_toks[x].lemma, "fr")]
             eu = [(y, p) for y in _content_idx(b.en_toks) for p in _units(b.en_toks[y].lemma, "en")]
-            S = {}
+            M = np.zeros((len(fu), len(eu)))
             for fx, (x, fp) in enumerate(fu):
                 fw = b.fr_toks[x].lemma
                 for ey, (y, ep) in enumerate(eu):
@@ -119,58 +122,76 @@ class _Pairer:
                     v = self.sim(fw, ew)
                     if fp != fw or ep != ew:
                         v = max(v, self.sim(fp, ep))
-                    S[(fx, ey)] = v
-            m = self._mat[bi] = (fu, eu, S)
+                    M[fx, ey] = v
+            z = np.zeros((len(fu), 1))
+            pre = np.hstack([z, np.maximum.accumulate(M, axis=1)]) if len(eu) else z  # max of M[x, :k]
+            suf = np.hstack([np.maximum.accumulate(M[:, ::-1], axis=1)[:, ::-1], z]) if len(eu) else z
+            m = self._mat[bi] = (fu, eu, M, pre, suf, [x for x, _p in fu], [y for y, _p in eu])
         return m
 
     def best(self, bi: int, b: _Bead, s) -> list[tuple[float, object]]:
-        fu, eu, S = self.matrix(bi, b)
-        inside = [k for k, (x, _p) in enumerate(fu) if s.i <= x < s.j]
-        outside = [k for k, (x, _p) in enumerate(fu) if not (s.i <= x < s.j)]
-        if not inside:
+        from bisect import bisect_left
+
+        import numpy as np
+
+        fu, eu, M, pre, suf, ftok, etok = self.matrix(bi, b)
+        xa, xb = bisect_left(ftok, s.i), bisect_left(ftok, s.j)
+        if xa == xb or not eu:
             return []
-        ecols = range(len(eu))
-        col_in = [max(S[(x, y)] for x in inside) for y in ecols]
-        col_out = [max((S[(x, y)] for x in outside), default=0.0) for y in ecols]
+        col_in = M[xa:xb].max(axis=0)
+        col_out = np.zeros(len(eu))
+        if xa:
+            col_out = np.maximum(col_out, M[:xa].max(axis=0))
+        if xb < len(fu):
+            col_out = np.maximum(col_out, M[xb:].max(axis=0))
+        nin = xb - xa
         nf = len(b.fr_toks) or 1
         ne = len(b.en_toks) or 1
         pos_f = (s.i + s.j) / 2 / nf
         res = []
         for e in b.en_spans:
-            ys = [y for y in ecols if e.i <= eu[y][0] < e.j]
-            ntok = len({eu[y][0] for y in ys})
-            if not ys or ntok > 2 * len(inside) + 2:
+            ya, yb = bisect_left(etok, e.i), bisect_left(etok, e.j)
+            if ya == yb:
+                continue
+            toks_in = etok[ya:yb]
+            ntok = len(set(toks_in))
+            if ntok > 2 * nin + 2:
                 continue
             # competitive linking: each unit links to at most one unit of the other side
-            cells = sorted(((S[(x, y)], x, y) for x in inside for y in ys if S[(x, y)] > 0), reverse=True)
+            sub = M[xa:xb, ya:yb]
+            order = np.argsort(-sub, axis=None)
             lx, ly = set(), set()
             fr_cov = 0.0
             en_cov: dict[int, float] = {}
-            for v, x, y in cells:
+            for flat in order[: sub.size]:
+                v = sub.flat[flat]
+                if v <= 0:
+                    break
+                x, y = divmod(int(flat), sub.shape[1])
                 if x not in lx and y not in ly:
                     lx.add(x)
                     ly.add(y)
                     fr_cov += v
-                    tok = eu[y][0]
+                    tok = toks_in[y]
                     en_cov[tok] = max(en_cov.get(tok, 0.0), v)
             # words left unlinked on both sides may translate each other ("organismes de
             # police" / "police organizations") unless their match lies elsewhere in the bead
-            yset = set(ys)
-            free_f = sum(1 for x in inside if x not in lx
-                         and max((S[(x, y)] for y in ecols if y not in yset), default=0.0) < 0.5)
-            free_e = sum(1 for t in {eu[y][0] for y in ys} if t not in en_cov
-                         and all(col_out[y] < 0.3 for y in ys if eu[y][0] == t))
+            row_out = np.maximum(pre[xa:xb, ya], suf[xa:xb, yb])
+            free_f = sum(1 for x in range(nin) if x not in lx and row_out[x] < 0.5)
+            out_e = col_out[ya:yb]
+            free_e = len({t for t, o in zip(toks_in, out_e) if t not in en_cov}
+                         - {t for t, o in zip(toks_in, out_e) if o >= 0.3})
             gaps = min(free_f, free_e) * GAP
             # an English word better explained by a French word outside the span counts against it
-            stolen = sum(max(0.0, col_out[y] - col_in[y]) for y in ys)
-            score = (fr_cov + sum(en_cov.values()) + 2 * gaps - stolen) / (len(inside) + ntok)
+            stolen = float(np.clip(out_e - col_in[ya:yb], 0.0, None).sum())
+            score = (fr_cov + sum(en_cov.values()) + 2 * gaps - stolen) / (nin + ntok)
             score -= 0.1 * abs(pos_f - (e.i + e.j) / 2 / ne)
             score -= 0.1 * e.open_sides  # "police" cut out of "police organizations"
             known = self.phrases.get((s.key, e.key))
             if known:  # a pair of UN usage (terms_phrases_fr_en.tsv)
                 score = max(score, 0.5 + 0.5 * known)
             if score > 0:
-                res.append((score, e))
+                res.append((float(score), e))
         res.sort(key=lambda r: (-r[0], r[1].j - r[1].i))
         return res[:3]
 

@@ -87,7 +87,7 @@ def _single_word_term(st: CandStats, lang: str, spec: float, total_tokens: int) 
     frequent here and much more frequent than in general language."""
     if _zipf(st.word().split("-")[-1], lang) <= RARE_ZIPF:
         return True
-    return total_tokens >= BIG_CORPUS and st.freq >= 5 and spec >= 0.7
+    return total_tokens >= BIG_CORPUS and st.freq >= 3 and spec >= 0.33
 
 
 def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_tokens: int,
