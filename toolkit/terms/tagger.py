@@ -188,7 +188,7 @@ def _context_rules(toks: list[Token], lang: str) -> None:
             prev = toks[k - 1].text.lower()
             t = toks[k]
             nxt = toks[k + 1].tag if k + 1 < len(toks) else "X"
-            if t.tag in "NJ" and nxt in "DXQ" and prev in _EN_VERB_CUES:
+            if t.tag in "NJ" and prev in _EN_VERB_CUES and (nxt in "DXQ" or prev == "to" and nxt == "A"):
                 toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
             # third person after a noun, before an article: "the Unit co-ordinates the …"
             elif (t.tag in "NJ" and nxt == "D" and toks[k - 1].tag in "NKS" and not t.cap
