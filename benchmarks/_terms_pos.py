@@ -8,7 +8,8 @@ spaCy is not a termkit dependency: install it in a throw-away virtualenv to comp
 Our ambiguous noun-or-adjective tag J counts as right for either.
 """
 import sys, time
-import os\nconll=os.path.join(os.environ.get('TERMKIT_SHARED', os.path.join(os.path.dirname(__file__), '..', '..', 'shared')), 'data/ud_french_gsd/fr_gsd-ud-test.conllu')
+import os
+conll=os.path.join(os.environ.get('TERMKIT_SHARED', os.path.join(os.path.dirname(__file__), '..', '..', 'shared')), 'data/ud_french_gsd/fr_gsd-ud-test.conllu')
 sents=[];cur=[]
 for l in open(conll,encoding='utf-8'):
     if l.startswith('#'): continue
