@@ -62,7 +62,11 @@ def main(unpc: Path) -> None:
     print("# terms of use: attribution, no other restriction). Built by benchmarks/_terms_build_phrases.py.")
     print("# fr_key<TAB>en_key<TAB>dice")
     for x in sorted(best):
-        rows = sorted(best[x], reverse=True)
+        rows = sorted(best[x], key=lambda r: (-r[0], -len(r[1])))
+        # of two nested English keys with the same Dice keep the longer one
+        # ("economic and social council", not "social council")
+        rows = [r for r in rows if not any(o[1] != r[1] and f" {r[1]} " in f" {o[1]} " and o[0] >= r[0] - 0.02
+                                           for o in rows)]
         top = rows[0][0]
         for d, y in rows[:PER_KEY]:
             if d >= CLOSE * top:

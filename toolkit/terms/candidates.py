@@ -56,7 +56,9 @@ def _breaks(text: str, toks: list[Token]) -> list[bool]:
     out = []
     for a, b in zip(toks, toks[1:]):
         gap = text[a.end:b.start]
-        out.append(not _GAP_OK.fullmatch(gap) and not (a.text.endswith("'") and gap == ""))
+        elided = a.text.endswith("'") and gap == ""  # "l'application"
+        possessive = gap == "'" and b.tag == "S"  # "Children's Fund"
+        out.append(not _GAP_OK.fullmatch(gap) and not elided and not possessive)
     out.append(True)
     return out
 

@@ -188,8 +188,8 @@ class _Pairer:
             score -= 0.1 * abs(pos_f - (e.i + e.j) / 2 / ne)
             score -= 0.1 * e.open_sides  # "police" cut out of "police organizations"
             known = self.phrases.get((s.key, e.key))
-            if known:  # a pair of UN usage (terms_phrases_fr_en.tsv)
-                score = max(score, 0.5 + 0.5 * known)
+            if known:  # a pair of UN usage (terms_phrases_fr_en.tsv); ties go to word evidence
+                score = max(score, 0.5 + 0.5 * known) + 0.01 * score
             if score > 0:
                 res.append((float(score), e))
         res.sort(key=lambda r: (-r[0], r[1].j - r[1].i))
