@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable, Iterator
 
 from ..langdata import check_lang
@@ -18,6 +19,9 @@ WINDOW_LINES = 4000
 WINDOW_CHARS = 1 << 20
 # a "line" longer than this (no line breaks at all) is cut at a space to bound memory
 MAX_LINE = 1 << 20
+NONSPACE_RE = re.compile(r"\S+")
+# a line break: "\r\n", "\n" or a lone "\r"
+BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
 def _lines(chunks: Iterable[str]) -> Iterator[tuple[str, int]]:
@@ -25,15 +29,15 @@ def _lines(chunks: Iterable[str]) -> Iterator[tuple[str, int]]:
     buf, offset = "", 0
     for chunk in chunks:
         buf += chunk
-        while True:
-            i = min((k for k in (buf.find("\n"), buf.find("\r")) if k >= 0), default=-1)
-            if i < 0 or (buf[i] == "\r" and i == len(buf) - 1):
-                break
-            brk = 2 if buf.startswith("\r\n", i) else 1
-            yield buf[:i], offset
-            offset += i + brk
-            buf = buf[i + brk:]
-        if len(buf) > MAX_LINE:
+        pos = 0
+        for m in BREAK_RE.finditer(buf):
+            if m.group(0) == "\r" and m.end() == len(buf):
+                break  # maybe the first half of a CRLF split across chunks
+            yield buf[pos:m.start()], offset + pos
+            pos = m.end()
+        offset += pos
+        buf = buf[pos:]
+        while len(buf) > MAX_LINE:
             cut = buf.rfind(" ", 0, MAX_LINE) + 1 or MAX_LINE
             yield buf[:cut], offset
             offset += cut
@@ -45,6 +49,7 @@ def _lines(chunks: Iterable[str]) -> Iterator[tuple[str, int]]:
 
 
 def _is_heading(block: Block) -> bool:
+    """A single line with no final punctuation: title, symbol, date or address line (§2)."""
     if len(block.lines) != 1:
         return False
     first = block.lines[0]
@@ -57,13 +62,18 @@ def _source_offset(line: Line, piece: str, d: int, is_start: bool) -> int:
 
     Exact when the repairs only changed spaces; off by the removed characters after markup.
     """
-    want = sum(1 for c in piece[:d] if not c.isspace())
+    head = piece[:d]
+    want = len(head) - head.count(" ")  # a repaired line has single spaces only
     raw, j, seen = line.raw, 0, 0
-    while j < len(raw) and seen < want:
-        seen += not raw[j].isspace()
-        j += 1
-    while is_start and j < len(raw) and raw[j].isspace():
-        j += 1
+    for m in NONSPACE_RE.finditer(raw):
+        if seen + len(m.group(0)) >= want:
+            j = m.start() + (want - seen)
+            break
+        seen += len(m.group(0))
+        j = m.end()
+    if is_start:
+        m = NONSPACE_RE.search(raw, j)
+        j = m.start() if m else len(raw)
     return line.start + j
 
 

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from .tables import boilerplate_re, bullet_re, item_re
 
-__all__ = ["Line", "clean_line", "repair_spacing", "strip_markup", "SPACES"]
+__all__ = ["Line", "clean_line", "repair_spacing", "strip_markup"]
 
 # NBSP, narrow NBSP, figure/thin/hair spaces, ideographic space -> " " (CONVENTIONS.md §6)
-SPACES = str.maketrans({c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\t\u000b\u000c"})
+SPACES_RE = re.compile("[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\t\u000b\u000c]")
 # invisible characters that extraction leaves inside words: soft hyphen, zero-width, BOM
 INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # "__________________" footnote separator of UN/OSCE PDFs
@@ -95,7 +95,7 @@ def strip_markup(text: str, removed: list[str] | None = None) -> str:
 def clean_line(raw: str, start: int = 0, removed: list[str] | None = None) -> Line:
     """Classify and repair one source line (without its line break)."""
     end = start + len(raw)
-    text = raw.translate(SPACES)
+    text = SPACES_RE.sub(" ", raw)
     if INVISIBLE_RE.search(text):
         text = _sub(INVISIBLE_RE, text, lambda m: "", removed)
     body = text.lstrip(" ")

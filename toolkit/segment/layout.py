@@ -16,10 +16,17 @@ __all__ = ["Block", "Layout", "wrap_width"]
 
 # "l’ordre1," / "Policing1," / "privé4 par": 1-3 digits glued to a word, then a non-word
 GLUED_MARKER_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?=[^\w]|$)")
+# end-of-line tests only look at a line's last characters (anchored searches scan the line)
+TAIL = 80
+DIGIT_RE = re.compile(r"\d")
 # "1 Une liste de ces décisions …": a footnote line starts with its number and a space
 FOOTNOTE_RE = re.compile(r"(\d{1,3})\s+(?=\S)")
-# line ends a sentence or a clause: "… nationale." / "… ce qui suit :" / "… ;" / "… »."
-TERMINAL_RE = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
+# a line ending a sentence or a clause: "… nationale." / "… ce qui suit :" / "… ;" / "… »."
+TERMINAL_CHARS, CLOSERS = ".!?…:;", "\"'»”’)]"
+
+
+def _terminal(text: str) -> bool:
+    return text.rstrip(CLOSERS)[-1:] in TERMINAL_CHARS if text else False
 # end-of-line hyphenation candidate: "interna-" (a letter before the hyphen)
 EOL_HYPHEN_RE = re.compile(r"([^\W\d_]+)-$")
 # word before a final full stop: "No." -> "No", "c.-à-d." -> "c.-à-d"
@@ -127,7 +134,7 @@ class Layout:
         if not self.footnotes:
             return None
         last = self.footnotes[max(self.footnotes)]
-        return None if TERMINAL_RE.search(last.lines[-1].text) else last
+        return None if _terminal(last.lines[-1].text) else last
 
     def _continues_footnote(self, line: Line) -> bool:
         """A footnote ends at an indented line (the next page's paragraph), a bullet or heading."""
@@ -137,7 +144,7 @@ class Layout:
 
     def _remove_markers(self, line: Line) -> None:
         """Drop glued markers ("l’ordre1") whose number is the next footnote number expected."""
-        if not any(c.isdigit() for c in line.text):
+        if not DIGIT_RE.search(line.text):
             return
 
         def repl(m: re.Match[str]) -> str:
@@ -154,7 +161,7 @@ class Layout:
     def _repeated_reference(self, line: Line) -> bool:
         """A short symbol line ("PC.DEC/1049", "A/RES/77/241") seen before is a running header."""
         t = line.text
-        if len(t) > 60 or not any(c.isdigit() for c in t) or any(c.islower() for c in t):
+        if len(t) > 60 or not DIGIT_RE.search(t) or t.upper() != t:
             return False
         if t in self.seen_refs:
             if self.removed is not None:
@@ -170,16 +177,17 @@ class Layout:
         if a.heading or b.heading or b.bullet or b.item:
             return False
         at = a.text
-        if EOL_HYPHEN_RE.search(at) and b.text[:1].isalpha():
+        tail = at[at.rfind(" ", 0, len(at) - 1) + 1:]  # the last word, with its punctuation
+        if tail.endswith("-") and EOL_HYPHEN_RE.search(tail) and b.text[:1].isalpha():
             return True
         if b.text[:1].islower() and not URL_RE.match(b.text):
             return True
-        w = LAST_WORD_RE.search(at)
+        w = LAST_WORD_RE.search(tail)
         if w and (w.group(1) in joiners() or (at.isupper() and b.text.isupper()
                                                and w.group(1).lower() in joiners())):
             return True  # "… Representative to the" / "United Nations"; "FRAMEWORK FOR" / "POLICE…"
         base = min((ln.indent for ln in block.lines[1:]), default=0)
-        if TERMINAL_RE.search(at) and not self._ends_with_abbreviation(at):
+        if _terminal(tail) and not self._ends_with_abbreviation(tail):
             return False
         if b.indent > base and at[-1:] in ",.;:":
             return False
@@ -196,7 +204,7 @@ class Layout:
             line.text = repair_split_words(line.text, self.lang, self.vocab)
         if block.pieces:
             prev = block.pieces[-1][0]
-            h = EOL_HYPHEN_RE.search(prev)
+            h = prev.endswith("-") and EOL_HYPHEN_RE.search(prev[-TAIL:])
             right = FIRST_WORD_RE.match(line.text)
             if h and right:
                 if not keep_hyphen(h.group(1), right.group(0), self.lang, self.vocab):

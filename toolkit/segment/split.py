@@ -10,6 +10,7 @@ __all__ = ["split_sentences"]
 # candidate end: "." "!" "?" "…" (repeated), closing quotes/brackets, then whitespace
 # "… durable ». Les" -> candidate after "»."; "… 2003. Le" -> after "."
 END_RE = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s+(\S))")
+LEADING_SPACE_RE = re.compile(r"\s*")
 # token before a final dot: "(art" , "c.-à-d", "O.I.P.C", "77/241"
 TOKEN_RE = re.compile(r"(\S+)$")
 # initials and dotted acronyms: "J", "J.-C", "U.N", "O.I.P.C", "e.g", "i.e"
@@ -61,12 +62,12 @@ def _is_boundary(text: str, m: re.Match[str], lang: str, quotes: _Quotes) -> boo
         return False
     punct = m.group(0)
     if punct.startswith(".") and punct.rstrip("\"'»”’)]") == ".":
-        before = text[: m.start()]
-        tok = TOKEN_RE.search(before)
+        tok = TOKEN_RE.search(text, max(0, m.start() - 80), m.start())
         if tok is None:
             return False
         word = tok.group(1).lstrip("(«“\"'[")
-        if not before[: tok.start()].strip() and LEADING_NUMBER_RE.fullmatch(word):
+        at_start = LEADING_SPACE_RE.match(text).end() >= tok.start()
+        if at_start and LEADING_NUMBER_RE.fullmatch(word):
             return False  # "1. Prie …", "77/241. Journée …", "IV. Valeur …" (§3)
         word = ELIDED_RE.sub("", word)  # "l'art" -> "art", "l’O.I.P.C" -> "O.I.P.C"
         cls = abbreviations(lang).get(word) or abbreviations(lang).get(word.lower())
