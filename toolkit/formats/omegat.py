@@ -66,11 +66,11 @@ def write(glossary: Glossary, path, *, meta: bool = False, neutralise_formulas: 
             rows = [(e.fr, e.en, _comment(e, meta))]
             rows += [(v, e.en, "variant") for v in e.fr_variants]
             rows += [(e.fr, v, "variant") for v in e.en_variants]
+            if not (clean(e.fr) or clean(e.en) or clean(rows[0][2])):
+                continue  # a blank line, which OmegaT (and read) skip, and its variants
             for fr, en, comment in rows:
                 cells = [_cell(fr, triggers), _cell(en, triggers)]
                 c = _cell(comment, triggers)
-                if not (cells[0] or cells[1] or c):
-                    continue  # a blank line; OmegaT (and read) would skip it
                 if c:
                     cells.append(c)
                 fh.write("\t".join(cells) + "\n")
