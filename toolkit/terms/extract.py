@@ -44,10 +44,23 @@ def _content_idx(toks) -> list[int]:
     return [k for k, t in enumerate(toks) if t.tag in "NAJRGKM"]
 
 
+def _english(text: str) -> bool:
+    """More English than French function words ("Office of the INTERPOL Special …")."""
+    from ..langdata import load_set
+    from ..text import tokenize
+
+    words = [w.lower() for w in tokenize(text)]
+    en = sum(w in load_set("en", "stopwords.txt") for w in words)
+    fr = sum(w in load_set("fr", "stopwords.txt") for w in words)
+    return en > fr
+
+
 def _read(alignments: list[Alignment]) -> list[_Bead]:
     beads = []
     for al in alignments:
         for fr, en, _b in al.pairs():
+            if _english(fr):  # an address block or quotation left in English in the French text
+                fr = ""
             ft, fs = cand.spans(fr, "fr") if fr.strip() else ([], [])
             et, es = cand.spans(en, "en") if en.strip() else ([], [])
             beads.append(_Bead(al.doc, fr, en, ft, et, fs, es))
@@ -221,6 +234,35 @@ def _table(beads: list[_Bead], translation_table) -> list[dict]:
     return tables
 
 
+@functools.cache
+def _known_fr_keys() -> frozenset[str]:
+    return frozenset(f for f, _e in bundled_phrases())
+
+
+def _shape(fr: str, en: str, kind: str, st) -> float:
+    """Confidence in the form of an entry, for ranking only (the score, not the selection):
+    coordinations and long phrases are often two terms in one, a lone capitalised word is
+    often a fragment, and a lower-case French term with a title-case English side was
+    taken out of a name ("développement durable" / "Sustainable Development")."""
+    from ..text import tokenize
+
+    f = 1.0
+    words = tokenize(fr)
+    if any(w.lower() in ("et", "ou") for w in words):
+        f *= 0.8
+    if len(st.content) >= 4:
+        f *= 0.85
+    if kind == "name" and len(st.content) == 1:
+        f *= 0.8
+    if kind == "term" and fr[:1].islower() and _title_like(en) and en[:1].isupper():
+        f *= 0.8
+    if kind != "acronym" and fr.lower() == en.lower() and " " in fr:
+        f *= 0.8  # left untranslated: an address line, an English name
+    if st.key in _known_fr_keys():
+        f *= 1.1  # a term of UN usage (terms_phrases_fr_en.tsv)
+    return f
+
+
 def _title_like(en: str) -> bool:
     """English names are capitalised: the first word, or most content words ("Position paper
     on global security", "participating States")."""
@@ -280,7 +322,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
             continue  # "Organisation dans le domaine de …" -> "fields of conflict prevention": no name
         en_vars = [s for s in en_surf[ekey] if s != en] + [_display(en_surf[k]) for k in alts]
         fr = _display(fr_surf)
-        score = round(tscore * th, 4)
+        score = round(min(1.0, tscore * th * _shape(fr, en, kind, st)), 4)
         entries.append(TermPair(
             fr=fr, en=en, id=entry_id(key, kind), score=score, freq=st.freq, kind=kind,
             pos="noun" if len(st.content) == 1 and kind == "term" else

@@ -113,6 +113,8 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
             continue
         if n > 12:
             continue
+        if n == 1 and kind == "name" and st.freq < 2:
+            continue  # a lone capitalised word seen once: "Chine", "Street"
         th = 0.5 + 0.5 * min(1.0, math.log1p(cv[k]) / math.log1p(top))
         out[k] = th * (0.5 + 0.5 * spec)
     return out
