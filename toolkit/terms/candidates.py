@@ -18,7 +18,8 @@ MAX_CONTENT = 5  # content words of a term seen once; longer ones must recur
 MAX_TOKENS = 20  # names such as "Équipe d’experts de l’état de droit et des questions touchant …"
 _MACRO = re.compile(r"\{(\w+)\}")
 _GAP_OK = re.compile(r"\s*")  # tokens of one term are separated by spaces only
-_HEAD = set("NJKRAMG")  # tags a candidate may start with (checked by the patterns)
+_HEAD = set("NJKRAMG")
+_PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues|it|ite|its|ites)$")  # tags a candidate may start with (checked by the patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +207,9 @@ def _parts(toks: list[Token], i: int, j: int):
         k = i + 1
         while k < end and toks[k].tag in "AJRK":
             k += 1
-        if k - i >= 2 and not name:
+        # head + adjectives, unless the last one is a participle with its own complement
+        # ("institutions chargées [de l'application des lois]", "domaines liés [à]")
+        if k - i >= 2 and not name and not (k < end and _PARTICIPLE_END.search(toks[k - 1].text.lower())):
             yield (i, k)
         for k in range(i + 1, end):
             if toks[k - 1].tag in "PBD" and toks[k].tag not in "PBDCK":

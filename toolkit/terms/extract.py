@@ -320,6 +320,10 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         en = _display(en_surf[ekey])
         if kind == "name" and not _title_like(en):
             continue  # "Organisation dans le domaine de …" -> "fields of conflict prevention": no name
+        fr = _display(fr_surf)
+        if (kind == "term" and fr[:1].islower() and en[:1].isupper() and _title_like(en)
+                and key not in _known_fr_keys()):
+            continue  # a piece of a name ("violences sexuelles" / "Sexual Violence") unless UN usage
         en_vars = [s for s in en_surf[ekey] if s != en] + [_display(en_surf[k]) for k in alts]
         fr = _display(fr_surf)
         score = round(min(1.0, tscore * th * _shape(fr, en, kind, st)), 4)
