@@ -75,6 +75,9 @@ def is_stopword(word: str, lang: str) -> bool:
     return word in load_set(lang, "stopwords.txt")
 
 
+_fold_word = functools.lru_cache(maxsize=300_000)(fold)
+
+
 def words(text: str, lang: str) -> list[Word]:
     """The words of ``text`` with their offsets, folded, elided clitics left out."""
     before, after = _clitics(lang)
@@ -87,7 +90,7 @@ def words(text: str, lang: str) -> list[Word]:
             continue
         if low in after and s > 0 and text[s - 1] in _APOSTROPHES:
             continue
-        out.append(Word((s, e, fold(m.group()))))
+        out.append(Word((s, e, _fold_word(m.group()))))
     return out
 
 
@@ -170,10 +173,6 @@ def lemma_keys(term: str, lang: str, cap: int = 64) -> list[str]:
     return sorted({" ".join(c) for c in itertools.islice(itertools.product(*choices), cap)})
 
 
-def _same(a: str, b: str, lang: str) -> bool:
-    return a == b or not singulars(a, lang).isdisjoint(singulars(b, lang))
-
-
 def find_spans(text: str, term: str | tuple[str, ...], lang: str,
                sent_words: list[Word] | None = None) -> list[tuple[int, int]]:
     """Character spans of ``term`` in ``text`` (plural-, accent-, case- and elision-insensitive)."""
@@ -181,23 +180,32 @@ def find_spans(text: str, term: str | tuple[str, ...], lang: str,
     if not tw:
         return []
     ws = sent_words if sent_words is not None else words(text, lang)
-    n, k = len(ws), len(tw)
+    forms = [singulars(t, lang) for t in tw]
+    k = len(tw)
     spans = []
-    i = 0
-    while i + k <= n:
-        if all(_same(ws[i + j].key, tw[j], lang) for j in range(k)):
-            spans.append((ws[i].start, ws[i + k - 1].end))
+    i, last = 0, len(ws) - k
+    while i <= last:
+        j = 0
+        while j < k:
+            key = ws[i + j][2]
+            if key != tw[j] and singulars(key, lang).isdisjoint(forms[j]):
+                break
+            j += 1
+        if j == k:
+            spans.append((ws[i][0], ws[i + k - 1][1]))
             i += k
         else:
             i += 1
     return spans
 
 
-def fts_query(terms: list[str], lang: str, cap: int = 48) -> str:
-    """An FTS5 expression (without column filter) matching any of ``terms`` in singular or plural.
+def fts_query(terms: list[str], lang: str, cap: int = 16) -> str:
+    """An FTS5 expression (without column filter) for candidates containing any of ``terms``
+    in singular or plural; ``find_spans`` verifies them.
 
-    Each term becomes the phrases of its word forms; a term with too many combinations
-    becomes an AND of its content words' forms (candidates are verified by ``find_spans``).
+    A term of content words becomes the phrases of its word forms. A term with function
+    words (whose doclists cover half the corpus and make phrase matching slow) or with too
+    many form combinations becomes an AND of its content words' forms.
     """
     parts: list[str] = []
     for term in terms:
@@ -205,13 +213,13 @@ def fts_query(terms: list[str], lang: str, cap: int = 48) -> str:
         if not tw:
             continue
         choices = [sorted(inflections(w, lang)) for w in tw]
+        content = [(w, c) for w, c in zip(tw, choices) if not is_stopword(w, lang)]
         n = 1
         for c in choices:
             n *= len(c)
-        if n <= cap:
-            parts += ['"' + " ".join(c) + '"' for c in itertools.product(*choices)]
+        if not content or (len(content) == len(tw) and n <= cap):
+            parts += ['"' + " ".join(c) + '"' for c in itertools.islice(itertools.product(*choices), cap)]
         else:
-            groups = ["(" + " OR ".join(f'"{f}"' for f in c) + ")"
-                      for w, c in zip(tw, choices) if not is_stopword(w, lang)] or [f'"{tw[0]}"']
-            parts.append("(" + " AND ".join(groups) + ")")
+            groups = ["(" + " OR ".join(f'"{f}"' for f in c) + ")" for _, c in content]
+            parts.append(groups[0] if len(groups) == 1 else "(" + " AND ".join(groups) + ")")
     return " OR ".join(dict.fromkeys(parts))

@@ -97,35 +97,38 @@ class Lookup:
 
     def glossary_hits(self, query: str, lang: str, limit: int = 10) -> list[GlossaryHit]:
         """Glossary entries whose ``lang`` side (term or variant) matches ``query``, best first."""
-        fk = fold_key(query, lang)
-        if not fk:
-            return []
-        best: dict[int, tuple[float, str, str]] = {}
+        return self._hits(self._matches(query, lang, limit, fuzzy=True), lang, limit)
 
-        def offer(entry: int, score: float, kind: str, form: str) -> None:
-            if entry not in best or score > best[entry][0]:
-                best[entry] = (score, kind, form)
-
-        for entry, variant, form in self.con.execute(
-                "SELECT entry, variant, form FROM gloss_keys WHERE lang = ? AND fold = ? LIMIT 100", (lang, fk)):
-            offer(entry, SCORES["exact_variant" if variant else "exact"], "exact", form)
-        lks = lemma_keys(query, lang)
-        if lks:
-            sql = (f"SELECT entry, variant, form FROM gloss_keys WHERE lang = ? AND lemma IN "
-                   f"({','.join('?' * len(lks))}) LIMIT 100")
-            for entry, variant, form in self.con.execute(sql, (lang, *lks)):
-                offer(entry, SCORES["lemma_variant" if variant else "lemma"], "lemma", form)
-        if len(best) < limit:
-            for entry, score, form in self._fuzzy(fk, lang):
-                offer(entry, score, "fuzzy", form)
+    def _hits(self, best: dict[int, tuple[float, str, str]], lang: str, limit: int) -> list[GlossaryHit]:
         entries = self._entry(list(best))
         hits = [GlossaryHit(entries[i], kind, s, lang, form) for i, (s, kind, form) in best.items() if i in entries]
         hits.sort(key=_rank)
         return hits[:limit]
 
-    def _fuzzy(self, fk: str, lang: str) -> list[tuple[int, float, str]]:
-        from rapidfuzz import fuzz
+    def _matches(self, query: str, lang: str, limit: int, fuzzy: bool) -> dict[int, tuple[float, str, str]]:
+        """{glossary row: (score, match kind, matched form)}: exact and lemma, then fuzzy if asked."""
+        best: dict[int, tuple[float, str, str]] = {}
+        fk = fold_key(query, lang)
+        if not fk:
+            return best
+        for entry, variant, form in self.con.execute(
+                "SELECT entry, variant, form FROM gloss_keys WHERE lang = ? AND fold = ? LIMIT 100", (lang, fk)):
+            _offer(best, entry, SCORES["exact_variant" if variant else "exact"], "exact", form)
+        lks = lemma_keys(query, lang)
+        if lks:
+            sql = (f"SELECT entry, variant, form FROM gloss_keys WHERE lang = ? AND lemma IN "
+                   f"({','.join('?' * len(lks))}) LIMIT 100")
+            for entry, variant, form in self.con.execute(sql, (lang, *lks)):
+                _offer(best, entry, SCORES["lemma_variant" if variant else "lemma"], "lemma", form)
+        if fuzzy and len(best) < limit:
+            self._add_fuzzy(fk, lang, best)
+        return best
 
+    def _add_fuzzy(self, fk: str, lang: str, best: dict[int, tuple[float, str, str]]) -> None:
+        for entry, score, form in self._fuzzy(fk, lang):
+            _offer(best, entry, score, "fuzzy", form)
+
+    def _fuzzy(self, fk: str, lang: str) -> list[tuple[int, float, str]]:
         qwords = fk.split()
         corrected, terms = [], []
         for w in qwords:
@@ -147,9 +150,9 @@ class Lookup:
         cq = " ".join(corrected)
         out = []
         for entry, form, key in rows:
-            s = max(fuzz.ratio(fk, key), 0.9 * fuzz.token_set_ratio(fk, key))
+            s = _similarity(fk, key)
             if cq != fk:  # typo-corrected query, a little below the same match without typos
-                s = max(s, 0.95 * max(fuzz.ratio(cq, key), 0.9 * fuzz.token_set_ratio(cq, key)))
+                s = max(s, 0.95 * _similarity(cq, key))
             if s >= FUZZY_MIN:
                 out.append((entry, min(s, FUZZY_CAP), form))
         return out
@@ -166,14 +169,15 @@ class Lookup:
         src_keys = [tw for tw in dict.fromkeys(term_words(t, lang) for t in src_terms) if tw]
         tgt_keys = [tw for tw in dict.fromkeys(term_words(t, other) for t in tgt_terms) if tw]
         found: list[tuple[bool, bool, float, int, ConcordanceHit]] = []
-        batch, offset = max(4 * limit, 20), 0
-        while len(found) < 3 * limit and offset < _MAX_SCAN:
+        batch, scanned, last = max(4 * limit, 20), 0, 0
+        while len(found) < 3 * limit and scanned < _MAX_SCAN:
             ids = [r[0] for r in self.con.execute(
-                "SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ? LIMIT ? OFFSET ?",
-                (f"{lang} : ({expr})", batch, offset))]
+                "SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?",
+                (f"{lang} : ({expr})", last, batch))]
             if not ids:
                 break
-            offset += batch
+            scanned += len(ids)
+            last = ids[-1]
             rows = self.con.execute(
                 "SELECT p.id, p.fr, p.en, p.score, d.name FROM pairs p JOIN docs d ON d.id = p.doc "
                 f"WHERE p.id IN ({','.join('?' * len(ids))}) ORDER BY p.id", ids).fetchall()
@@ -201,9 +205,16 @@ class Lookup:
         if lang not in ("fr", "en", "auto"):
             raise InputError(f"--from {lang}: choose fr, en or auto")
         langs = ("fr", "en") if lang == "auto" else (lang,)
+        # exact and lemma matches in each language; fuzzy candidates only in the language(s)
+        # that matched, or in both when neither did (auto mode does half the fuzzy work)
+        found = {lg: self._matches(query, lg, limit, fuzzy=False) for lg in langs}
+        for lg in [lg for lg in langs if found[lg]] or langs:
+            fk = fold_key(query, lg)
+            if fk and len(found[lg]) < limit:
+                self._add_fuzzy(fk, lg, found[lg])
         hits: dict[int, GlossaryHit] = {}
         for lg in langs:
-            for h in self.glossary_hits(query, lg, limit):
+            for h in self._hits(found[lg], lg, limit):
                 key = id(h.entry)  # entries are cached: one object per glossary row
                 if key not in hits or _rank(h) < _rank(hits[key]):
                     hits[key] = h
@@ -219,7 +230,7 @@ class Lookup:
         strong = [h for h in hits if h.score >= 80.0]
         if strong:
             lg = strong[0].direction
-            chosen = [h for h in strong if h.direction == lg and h.score >= strong[0].score - 5][:3]
+            chosen = [h for h in strong if h.direction == lg and h.score >= strong[0].score - 2][:2]
             src = [query] + [t for h in chosen for t in _sides(h.entry, lg)]
             tgt = [t for h in chosen for t in _sides(h.entry, "en" if lg == "fr" else "fr")]
             return self.concordance(list(dict.fromkeys(src)), lg, tgt, limit)
@@ -227,6 +238,21 @@ class Lookup:
         for lg in langs:
             out += self.concordance([query], lg, [], limit)
         return out[:limit]
+
+
+def _offer(best: dict, entry: int, score: float, kind: str, form: str) -> None:
+    if entry not in best or score > best[entry][0]:
+        best[entry] = (score, kind, form)
+
+
+def _similarity(query: str, key: str) -> float:
+    """rapidfuzz similarity of two folded strings: character ratio, or word-set overlap
+    (``detection et repression`` in ``services de detection et de repression``) scaled
+    down by how much the word counts differ, so the closest-sized term ranks first."""
+    from rapidfuzz import fuzz
+
+    nq, nk = query.count(" ") + 1, key.count(" ") + 1
+    return max(fuzz.ratio(query, key), fuzz.token_set_ratio(query, key) * (0.8 + 0.1 * min(nq, nk) / max(nq, nk)))
 
 
 def _sides(e: TermPair, lang: str) -> list[str]:
