@@ -177,3 +177,24 @@ def test_offsets_point_into_the_source():
     text = "Première phrase.  Deuxième\nphrase ici."
     segs = segment_text(text, "fr")
     assert [text[s.start:s.end] for s in segs] == ["Première phrase.", "Deuxième\nphrase ici."]
+
+
+def test_blank_lines_end_paragraphs_when_they_never_fall_inside_sentences():
+    text = ("Recalling its resolution 70/1 of 25 September 2015 on the 2030 Agenda for Sustainable\n"
+            "Development and all relevant resolutions of the Economic and Social Council on it,\n\n"
+            "Noting with appreciation the work of the United Nations entities in the field of police\n"
+            "cooperation and of the many partners who strive to provide technical assistance,\n")
+    assert texts(text, "en") == [
+        "Recalling its resolution 70/1 of 25 September 2015 on the 2030 Agenda for Sustainable "
+        "Development and all relevant resolutions of the Economic and Social Council on it,",
+        "Noting with appreciation the work of the United Nations entities in the field of police "
+        "cooperation and of the many partners who strive to provide technical assistance,"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "CM/Rec(2012)7\n\nLe texte de la page\n\nCM/Rec(2012)7 page 2\nCM/Rec(2012)7\n\ncontinue ici.",
+     ["CM/Rec(2012)7", "Le texte de la page continue ici."]),
+    ("en", "3.2.1 Scope of the framework\n\nThe scope is wide.", ["3.2.1 Scope of the framework", "The scope is wide."]),
+])
+def test_running_headers_and_section_numbers(lang, text, expected):
+    assert texts(text, lang) == expected

@@ -26,9 +26,9 @@ MD_EMPHASIS_RE = re.compile(r"\*\*|(?<!\w)__(?=\S)|(?<=\S)__(?!\w)")
 MD_LINK_RE = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\s]*(?:\s+\"[^\"]*\")?\))")
 # "86<sup>ème</sup>" -> "86ème"; any other HTML tag or comment dropped
 HTML_TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-# common HTML entities that survive in .txt/.md exports
-ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'",
-            "&rsquo;": "\u2019", "&laquo;": "«", "&raquo;": "»"}
+# HTML entities that survive in .txt/.md exports and only stand for a space or "&" (other
+# entities are left as they are: decoding them would change characters, not remove them)
+ENTITIES = {"&nbsp;": " ", "&#160;": " ", "&#xa0;": " ", "&amp;": "&"}
 ENTITY_RE = re.compile("|".join(map(re.escape, ENTITIES)))
 
 
@@ -65,6 +65,7 @@ class Line:
     bullet: bool = False
     item: bool = False
     raw: str = ""
+    gap: bool = False  # one or more blank lines came before this line
 
 
 def _sub(pattern: re.Pattern[str], text: str, keep, removed: list[str] | None) -> str:

@@ -12,13 +12,17 @@ from .clean import Line
 from .hyphen import Vocabulary, keep_hyphen, repair_split_words
 from .tables import abbreviations, joiners
 
-__all__ = ["Block", "Layout", "wrap_width"]
+__all__ = ["Block", "Layout", "wrap_width", "blank_lines_separate"]
 
 # "l’ordre1," / "Policing1," / "privé4 par": 1-3 digits glued to a word, then a non-word
 GLUED_MARKER_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?=[^\w]|$)")
 # end-of-line tests only look at a line's last characters (anchored searches scan the line)
 TAIL = 80
 DIGIT_RE = re.compile(r"\d")
+# a document symbol: "A/RES/77/241", "PC.DEC/1049", "CM/Rec(2012)7", "E/CN.15/2022/L.3"
+SYMBOL_RE = re.compile(r"\b[A-Z]{1,6}[./][A-Za-z0-9./()-]*\d")
+# what may accompany a symbol in a running header: "page 2", "Annex, p. 3", "- 4 -"
+PAGE_RE = re.compile(r"(?:(?:annex|annexe|appendix|page|p\.|[-–,/])\s*)*\d{0,4}(?:\s*[-–])?", re.IGNORECASE)
 # "1 Une liste de ces décisions …": a footnote line starts with its number and a space
 FOOTNOTE_RE = re.compile(r"(\d{1,3})\s+(?=\S)")
 # a line ending a sentence or a clause: "… nationale." / "… ce qui suit :" / "… ;" / "… »."
@@ -38,6 +42,25 @@ URL_RE = re.compile(r"(?:https?://|www\.)|[\w.+-]+@\w|[\w-]+(?:\.[\w-]+)+/")
 # "wrap width" means each line is a whole paragraph
 MAX_WRAP = 160
 FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def blank_lines_separate(lines: list[Line]) -> bool:
+    """Do blank lines mark paragraph ends here? Not when they also fall inside sentences.
+
+    Some PDF extractions put a blank line after every line (un-ares-77-241) or inside
+    paragraphs: there a blank line is followed by a lower-case continuation now and then.
+    """
+    gaps = inside = 0
+    blank = False
+    for ln in lines:
+        if ln.blank:
+            blank = True
+        elif ln.text:
+            if blank:
+                gaps += 1
+                inside += ln.text[:1].islower()
+            blank = False
+    return gaps > 0 and inside <= 0.02 * gaps
 
 
 def wrap_width(lines: list[Line]) -> int:
@@ -69,6 +92,8 @@ class Layout:
         self.removed = removed
         self.vocab = Vocabulary()
         self.width = 80
+        self.blank_breaks = False  # see blank_lines_separate
+        self.gap = False
         self.out: list[Block] = []
         self.block: Block | None = None
         self.footnotes: dict[int, Block] = {}
@@ -81,8 +106,12 @@ class Layout:
 
     # ---------------------------------------------------------------- feeding
     def feed(self, line: Line) -> None:
-        if line.blank or line.dropped:
+        if line.blank:
+            self.gap = True
             return
+        if line.dropped:
+            return
+        line.gap, self.gap = self.gap, False
         if line.separator:
             self.after_sep = True
             return
@@ -159,15 +188,23 @@ class Layout:
         line.text = GLUED_MARKER_RE.sub(repl, line.text)
 
     def _repeated_reference(self, line: Line) -> bool:
-        """A short symbol line ("PC.DEC/1049", "A/RES/77/241") seen before is a running header."""
+        """A short line with a document symbol ("PC.DEC/1049", "CM/Rec(2012)7 page 2"), seen
+        before, is a running header (§7); the first occurrence is kept as the symbol line."""
         t = line.text
-        if len(t) > 60 or not DIGIT_RE.search(t) or t.upper() != t:
+        if len(t) > 60 or not DIGIT_RE.search(t):
             return False
-        if t in self.seen_refs:
+        m = SYMBOL_RE.search(t)
+        if m and PAGE_RE.fullmatch((t[:m.start()] + " " + t[m.end():]).strip()):
+            key = m.group(0)  # "CM/Rec(2012)7 page 2" is the header "CM/Rec(2012)7"
+        elif t.upper() == t:
+            key = t
+        else:
+            return False
+        if key in self.seen_refs:
             if self.removed is not None:
                 self.removed.append(t)
             return True
-        self.seen_refs.add(t)
+        self.seen_refs.add(key)
         return False
 
     # ---------------------------------------------------------------- joining
@@ -186,6 +223,8 @@ class Layout:
         if w and (w.group(1) in joiners() or (at.isupper() and b.text.isupper()
                                                and w.group(1).lower() in joiners())):
             return True  # "… Representative to the" / "United Nations"; "FRAMEWORK FOR" / "POLICE…"
+        if self.blank_breaks and b.gap:
+            return False
         base = min((ln.indent for ln in block.lines[1:]), default=0)
         if _terminal(tail) and not self._ends_with_abbreviation(tail):
             return False
