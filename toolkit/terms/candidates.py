@@ -112,14 +112,18 @@ def _make(norm: str, toks: list[Token], i: int, j: int, lang: str, initial: bool
 
 def _phrasal(toks: list[Token], s: Span, multi: set[tuple[int, int]]) -> bool:
     """'promotion de [la protection des victimes]': a bare noun whose complement is itself
-    a multiword candidate describes an activity; the complement is the term."""
+    a complex term describes an activity; the complement is the term."""
     k = s.i + 1
     if k >= s.j or toks[s.i].tag not in "NJ" or toks[k].tag not in "PB":
         return False
     k += 1
     while k < s.j and toks[k].tag == "D":
         k += 1
-    return (k, s.j) in multi
+    if toks[k].lemma in _nonheads("fr"):
+        return False  # "conseillers en matière de police": a locution, not an activity
+    # the complement must have a complement of its own ("la protection [des victimes]");
+    # "trafic de drogues illicites", "services de police responsables" are terms
+    return (k, s.j) in multi and any(t.tag in "PB" for t in toks[k:s.j])
 
 
 @functools.cache
@@ -203,6 +207,11 @@ def _parts(toks: list[Token], i: int, j: int):
         if toks[p].tag not in "KAJD":
             break
     name = toks[i].tag == "K"
+    if toks[i].tag == "R" and j - i >= 3:
+        yield (i + 1, j)  # "nouveaux [moyens de communication]"
+    if (j < len(toks) and toks[j].tag in "PBQ" and toks[j - 1].tag == "A"
+            and _PARTICIPLE_END.search(toks[j - 1].text.lower()) and j - 1 - i >= 2):
+        yield (i, j - 1)  # "stratégie globale [axée] sur …": the participle belongs to what follows
     for end in ends:
         k = i + 1
         while k < end and toks[k].tag in "AJRK":
@@ -212,7 +221,7 @@ def _parts(toks: list[Token], i: int, j: int):
         if k - i >= 2 and not name and not (k < end and _PARTICIPLE_END.search(toks[k - 1].text.lower())):
             yield (i, k)
         for k in range(i + 1, end):
-            if toks[k - 1].tag in "PBD" and toks[k].tag not in "PBDCK":
+            if toks[k - 1].tag in "PBD" and toks[k].tag not in ("PBDCK" if name else "PBDC"):
                 # inside a name only short generic terms: "consolidation de la paix"
                 if not name or sum(t.tag not in "PBQDC" for t in toks[k:end]) <= 3:
                     yield (k, end)

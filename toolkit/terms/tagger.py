@@ -115,6 +115,8 @@ def _word_tag(low: str, lang: str) -> str:
         lem = _simplemma(last, lang)
         if last.endswith(_NOT_VERB):
             pass
+        elif last in (lem + "s", lem + "x"):
+            pass  # a plural: "membres", "ministres", "conseillers" are nouns, not verb forms
         elif _VERB_LEMMA.search(lem) and lem != last and len(lem) > 3:
             if _PARTICIPLE[_VERB_LEMMA.search(lem).group()].search(last):
                 return "A"
@@ -194,6 +196,17 @@ def _context_rules(toks: list[Token], lang: str) -> None:
             elif (t.tag in "NJ" and nxt == "D" and toks[k - 1].tag in "NKS" and not t.cap
                   and t.text.endswith("s") and not t.text.endswith("ss")):
                 toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
+    if lang == "fr":  # plural noun in apposition: "pays membres", "États membres", "États parties"
+        for k in range(1, len(toks)):
+            a, t = toks[k - 1], toks[k]
+            if (a.tag in "NK" and t.tag == "N" and not t.cap and a.text.lower().endswith(("s", "x"))
+                    and t.text.lower().endswith(("s", "x")) and t.start == a.end + 1):
+                toks[k] = Token(t.text, t.start, t.end, "J", t.lemma, False, False)
+    if lang == "fr":  # "organisations non gouvernementales": "non" joins the adjective
+        for k in range(len(toks) - 1):
+            t = toks[k]
+            if t.text.lower() == "non" and toks[k + 1].tag in "AJ":
+                toks[k] = Token(t.text, t.start, t.end, "A", t.lemma, False, False)
     if lang == "fr":  # gerund: "en tenant compte"; infinitive after a preposition or a noun
         verbs = load_set("fr", "terms_verbs.txt")
         for k in range(len(toks)):
