@@ -15,7 +15,8 @@
    Slow peers run until --peer-seconds have elapsed; their rate is measured on what they
    processed.
 3. Peak memory of termkit streaming a --mem-mb input (64 KiB chunks) in a subprocess:
-   peak RSS (resource.getrusage) and its increase over the process after imports.
+   peak RSS (VmHWM from /proc, else resource.getrusage) and its increase over the process
+   after imports and warm-up.
 
 Skips a peer that is not installed (with a note); exits 0 without shared/gold.
 """
@@ -168,12 +169,24 @@ def throughput(mb: float, peers: dict, budget: float) -> None:
 
 MEMORY_SCRIPT = """
 import resource, sys, time
+
+def peak_mb():
+    # VmHWM is this process's own peak RSS; ru_maxrss survives exec on Linux and would
+    # report the parent's peak (the benchmark process with the peers loaded)
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from toolkit.segment import iter_segments, segment_text
 base = "\\n\\n".join(p.read_text(encoding="utf-8") for p in sorted(Path({corpus!r}).glob("*.txt"))) + "\\n\\n"
 segment_text(base, "fr")
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_mb()
 target = int({mb} * 1e6)
 def chunks():
     sent = 0
@@ -185,7 +198,7 @@ def chunks():
 t = time.perf_counter()
 n = sum(1 for _ in iter_segments(chunks(), "fr"))
 dt = time.perf_counter() - t
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after = peak_mb()
 print(before, after, n, dt)
 """
 
@@ -194,7 +207,7 @@ def memory(mb: float) -> None:
     code = MEMORY_SCRIPT.format(root=str(ROOT), corpus=str(CORPUS / "fr"), mb=mb, chunk=CHUNK)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     before, after, n, dt = out.stdout.split()
-    before_mb, after_mb = int(before) / 1024, int(after) / 1024
+    before_mb, after_mb = float(before), float(after)
     print(f"\nMemory: termkit streaming {mb:.0f} MB (64 KiB chunks), {n} segments in {float(dt):.0f} s "
           f"({mb / float(dt):.2f} MB/s)")
     print(f"peak RSS {after_mb:.0f} MB; after imports and warm-up {before_mb:.0f} MB; "

@@ -33,7 +33,7 @@ class Vocabulary:
             self.counts.update(w for w in words if w in self.counts)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 16)  # bounded: a 100 MB stream has many rare words
 def _zipf(word: str, lang: str) -> float:
     try:
         from wordfreq import zipf_frequency  # imported on first use: loading takes ~0.3 s

@@ -16,6 +16,8 @@ __all__ = ["Block", "Layout", "wrap_width", "blank_lines_separate"]
 
 # "l’ordre1," / "Policing1," / "privé4 par": 1-3 digits glued to a word, then a non-word
 GLUED_MARKER_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?=[^\w]|$)")
+# running-header symbols remembered per document (bounds memory on a long stream)
+MAX_REFS = 10_000
 # end-of-line tests only look at a line's last characters (anchored searches scan the line)
 TAIL = 80
 DIGIT_RE = re.compile(r"\d")
@@ -204,7 +206,8 @@ class Layout:
             if self.removed is not None:
                 self.removed.append(t)
             return True
-        self.seen_refs.add(key)
+        if len(self.seen_refs) < MAX_REFS:
+            self.seen_refs.add(key)
         return False
 
     # ---------------------------------------------------------------- joining
