@@ -34,6 +34,7 @@ class Span:
     kind: str  # term / name / acronym
     initial: bool  # starts the segment (its capital says nothing)
     open_sides: int = 0  # 0-2: a noun or modifier touches the span on the left/right
+    open_right: bool = False  # a noun follows: "United Nations High [Commissioner]"
 
 
 @functools.cache
@@ -86,10 +87,10 @@ def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[T
                 continue
             if rx.fullmatch(tags, i, j):
                 sp = _make(norm, toks, i, j, lang, i == first_word)
-                opened = (j < n and not brk[j - 1] and tags[j] in "NJGK") + (
-                    i > 0 and not brk[i - 1] and tags[i - 1] in "NJGKA")
+                right = j < n and not brk[j - 1] and tags[j] in "NJGK"
+                opened = right + (i > 0 and not brk[i - 1] and tags[i - 1] in "NJGKA")
                 if opened:
-                    sp = replace(sp, open_sides=opened)
+                    sp = replace(sp, open_sides=opened, open_right=right)
                 out.append(sp)
     return toks, out
 

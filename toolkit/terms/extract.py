@@ -239,6 +239,17 @@ def _known_fr_keys() -> frozenset[str]:
     return frozenset(f for f, _e in bundled_phrases())
 
 
+def _head_of_term(beads, first, keep) -> bool:
+    """The entry is a noun + a complement that is an entry itself."""
+    bi, s = first
+    toks = beads[bi].fr_toks[s.i:s.j]
+    k = next((n for n, t in enumerate(toks) if t.tag in "PB"), None)
+    if k is None or k == 0 or any(t.tag not in "NJ" for t in toks[:1]):
+        return False
+    rest = [t for t in toks[k + 1:] if t.tag not in "DS"]
+    return len(rest) >= 2 and " ".join(t.lemma for t in rest) in keep
+
+
 def _shape(fr: str, en: str, kind: str, st) -> float:
     """Confidence in the form of an entry, for ranking only (the score, not the selection):
     coordinations and long phrases are often two terms in one, a lone capitalised word is
@@ -299,11 +310,13 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         en_surf: dict[str, Counter] = defaultdict(Counter)
         example: dict[str, tuple] = {}
         fr_surf = Counter()
+        best_open: dict[str, bool] = {}  # English key -> cut short on the right every time
         for bi, s in occ[key]:
             b = beads[bi]
             fr_surf[s.surface] += 1
             ranked_e = pairer.best(bi, b, s)
             for score, e in ranked_e[:1]:
+                best_open[e.key] = best_open.get(e.key, True) and e.open_right
                 votes[e.key] += score * score  # a clear translation outweighs two weak ones
                 en_surf[e.key][e.surface] += 1
                 if e.key not in example or len(b.fr) < len(example[e.key][0]):
@@ -318,7 +331,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         kind = max(st.kinds, key=lambda k: (st.kinds[k], k))
         alts = [k for k, w in ranked[1:] if w >= 0.6 * v and (w / st.freq) ** 0.5 >= min_score]
         en = _display(en_surf[ekey])
-        if kind == "name" and not _title_like(en):
+        if kind == "name" and (not _title_like(en) or best_open[ekey]):
             continue  # "Organisation dans le domaine de …" -> "fields of conflict prevention": no name
         fr = _display(fr_surf)
         if (kind == "term" and fr[:1].islower() and en[:1].isupper() and _title_like(en)
@@ -326,7 +339,10 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
             continue  # a piece of a name ("violences sexuelles" / "Sexual Violence") unless UN usage
         en_vars = [s for s in en_surf[ekey] if s != en] + [_display(en_surf[k]) for k in alts]
         fr = _display(fr_surf)
-        score = round(min(1.0, tscore * th * _shape(fr, en, kind, st)), 4)
+        shape = _shape(fr, en, kind, st)
+        if _head_of_term(beads, occ[key][0], keep):
+            shape *= 0.85  # "lutte contre [la violence domestique]": the complement is the term
+        score = round(min(1.0, tscore * th * shape), 4)
         entries.append(TermPair(
             fr=fr, en=en, id=entry_id(key, kind), score=score, freq=st.freq, kind=kind,
             pos="noun" if len(st.content) == 1 and kind == "term" else
