@@ -45,7 +45,10 @@ def test_fts_query_covers_plurals():
     assert '"law enforcement agency"' in q and '"law enforcement agencies"' in q
     # function words (huge doclists) or too many combinations: content words ANDed,
     # adjacency verified by find_spans
-    assert fts_query(["application des lois"], "fr") == '(("application" OR "applications") AND ("loi" OR "lois"))'
+    q = fts_query(["la criminalité transnationale organisée"], "fr")
+    assert q.startswith('(("criminalite" OR "criminalites") AND (') and q.count(" AND ") == 2
+    assert all(f'"{w}"' in q for w in ("transnationale", "transnationales", "organisee", "organisees"))
+    assert fts_query(["cet ensemble"], "fr") == '"cet ensemble" OR "cet ensembles"'  # few phrases: kept
     assert " AND " in fts_query(["law enforcement agency cooperation framework reform"], "en")
     assert fts_query(["des"], "fr") == '"des"'
 

@@ -135,10 +135,8 @@ def inflections(word: str, lang: str) -> frozenset[str]:
     """The word, its singulars and their regular plurals (for full-text candidate queries)."""
     if word.isdigit() or len(word) < 3 or is_stopword(word, lang):
         return frozenset({word})
-    sing = set(singulars(word, lang))
-    if _lemma(word, lang) != word:  # a known plural: its own plural is noise
-        sing.discard(word)
-    return frozenset({word} | sing | {_plural(s, lang) for s in sing})
+    sing = singulars(word, lang)  # the "plural" of a plural (lois -> loiss) is harmless noise
+    return frozenset(sing | {_plural(s, lang) for s in sing})
 
 
 def fold_key(term: str, lang: str) -> str:
@@ -203,9 +201,9 @@ def fts_query(terms: list[str], lang: str, cap: int = 16) -> str:
     """An FTS5 expression (without column filter) for candidates containing any of ``terms``
     in singular or plural; ``find_spans`` verifies them.
 
-    A term of content words becomes the phrases of its word forms. A term with function
-    words (whose doclists cover half the corpus and make phrase matching slow) or with too
-    many form combinations becomes an AND of its content words' forms.
+    A term becomes the phrases of its word forms, unless it has function words (whose
+    doclists cover half the corpus and make each phrase slow) and more than four phrases,
+    or more than ``cap``; then it becomes an AND of its content words' forms.
     """
     parts: list[str] = []
     for term in terms:
@@ -217,7 +215,7 @@ def fts_query(terms: list[str], lang: str, cap: int = 16) -> str:
         n = 1
         for c in choices:
             n *= len(c)
-        if not content or (len(content) == len(tw) and n <= cap):
+        if not content or n <= 4 or (len(content) == len(tw) and n <= cap):
             parts += ['"' + " ".join(c) + '"' for c in itertools.islice(itertools.product(*choices), cap)]
         else:
             groups = ["(" + " OR ".join(f'"{f}"' for f in c) + ")" for _, c in content]
