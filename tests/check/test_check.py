@@ -86,6 +86,8 @@ def test_number_mismatch(fr, en, expected, found):
     ("Les 27 000 agents.", "The 27,000 officers."),
     ("La police1 et l'ordre2.", "Police and order."),  # footnote markers
     ("Section 3.2.1.", "Section 3.2.1."),
+    ("Les 3 États.", "The three States."),  # spelled out on one side
+    ("La deuxième session.", "The 2nd session."),
 ])
 def test_numbers_that_agree(fr, en):
     assert check(_pairs((fr, en)), Glossary()) == []

@@ -50,6 +50,7 @@ def test_symbol_digits_are_not_numbers():
 
 
 @pytest.mark.parametrize("name, cols", [("check_inflections.tsv", 3), ("check_elisions.tsv", 3),
+                                        ("check_number_words.tsv", 3),
                                         ("check_ordinals.tsv", 2), ("check_symbols.tsv", 3)])
 def test_tables_are_well_formed(name, cols):
     rows = load_tsv(None, name)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..lookup.match import Word, find_spans, singulars, term_words, words
 from ..types import Alignment, Glossary
-from .numbers import numbers, symbols
+from .numbers import numbers, spelled_numbers, symbols
 
 __all__ = ["check", "Issue", "ISSUE_KINDS"]
 
@@ -121,6 +121,11 @@ def _number_issues(fr: str, en: str, fr_ids, en_ids) -> list[Issue]:
     en_ = numbers(en, "en", [(s, e) for *_, s, e in es])
     missing = Counter(v for v, *_ in fn) - Counter(v for v, *_ in en_)
     extra = Counter(v for v, *_ in en_) - Counter(v for v, *_ in fn)
+    if missing or extra:  # "3 États" ~ "three States": a number spelled out on the other side
+        for v in spelled_numbers(en, "en"):
+            missing.pop(v, None)
+        for v in spelled_numbers(fr, "fr"):
+            extra.pop(v, None)
     f_only = _take(fn, missing)
     e_only = _take(en_, extra)
     for i in range(max(len(f_only), len(e_only))):

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..langdata import load_tsv
 
-__all__ = ["numbers", "symbols", "Found"]
+__all__ = ["numbers", "symbols", "spelled_numbers", "Found"]
 
 Found = tuple[str, str, int, int]  # (canonical value, surface, start, end)
 
@@ -116,3 +116,16 @@ def numbers(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Foun
                     and free(m.start(), m.end()):
                 out.append((str(_roman(m.group())), m.group(), m.start(), m.end()))
     return sorted(out, key=lambda f: f[2])
+
+
+@functools.cache
+def _number_words(lang: str) -> dict[str, str]:
+    return {w: v for lg, w, v in load_tsv(None, "check_number_words.tsv") if lg == lang}
+
+
+def spelled_numbers(text: str, lang: str) -> set[str]:
+    """Values of the numbers written as words in ``text`` (``trois`` -> ``3``)."""
+    from ..text import fold
+
+    table = _number_words(lang)
+    return {table[w] for w in re.findall(r"\w+", fold(text)) if w in table}
