@@ -25,3 +25,10 @@ def test_render_nothing(lk):
 def test_highlight_spans():
     t = highlight("Law enforcement is a priority", [(0, 15)])
     assert [(s.start, s.end) for s in t.spans] == [(0, 15)]
+
+
+def test_render_without_context(lk):
+    console = Console(record=True, width=100)
+    render(lk.lookup("law enforcement", context=False), console)
+    out = console.export_text()
+    assert "law enforcement" in out and "Examples" not in out and "No example" not in out

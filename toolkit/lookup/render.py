@@ -46,7 +46,8 @@ def render(result: LookupResult, console: Console) -> None:
                       f"{h.score:.0f}", Text(extra))
         console.print(t)
     if not result.concordance:
-        console.print("[dim]No example sentence in the aligned corpus.[/dim]")
+        if result.context:
+            console.print("[dim]No example sentence in the aligned corpus.[/dim]")
         return
     console.print()
     console.print(f"[bold]Examples[/bold] ({len(result.concordance)})")

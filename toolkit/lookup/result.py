@@ -48,6 +48,7 @@ class LookupResult:
     glossary: list[GlossaryHit] = field(default_factory=list)
     concordance: list[ConcordanceHit] = field(default_factory=list)
     seconds: float = 0.0
+    context: bool = True  # False: the concordance was not asked for (--no-context)
 
     def to_dict(self) -> dict:
         """JSON-ready: tuples become lists; each glossary hit carries its entry's fields."""

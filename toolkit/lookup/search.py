@@ -219,7 +219,7 @@ class Lookup:
                 if key not in hits or _rank(h) < _rank(hits[key]):
                     hits[key] = h
         ranked = sorted(hits.values(), key=_rank)[:limit]
-        result = LookupResult(query=query, lang=lang, glossary=ranked)
+        result = LookupResult(query=query, lang=lang, glossary=ranked, context=context)
         if context:
             result.concordance = self._context(query, langs, ranked, limit)
         result.seconds = time.perf_counter() - t0
