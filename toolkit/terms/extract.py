@@ -209,6 +209,25 @@ class _Pairer:
         return res[:3]
 
 
+TABLE_MIN_P = 0.2  # weaker word translation probabilities from a small input are mostly noise
+
+
+def _lemma_table(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """A ``{fr word: {en word: p}}`` table keyed by our folded lemmas ("capacites" ->
+    "capacite"), keeping the best probability and only those >= TABLE_MIN_P."""
+    from .tagger import lemma
+
+    out: dict[str, dict[str, float]] = defaultdict(dict)
+    for f, row in table.items():
+        fl = lemma(f, "fr")
+        for e, p in row.items():
+            if p >= TABLE_MIN_P:
+                el = lemma(e, "en")
+                out[fl][el] = max(out[fl].get(el, 0.0), float(p))
+                out[f].setdefault(e, float(p))
+    return dict(out)
+
+
 def _table(beads: list[_Bead], translation_table) -> list[dict]:
     tables = []
     if translation_table is None:
@@ -222,7 +241,7 @@ def _table(beads: list[_Bead], translation_table) -> list[dict]:
             except Exception:  # a stage being written by others must not break extraction
                 translation_table = None
     if translation_table:
-        tables.append(translation_table)
+        tables.append(_lemma_table(translation_table))
     pairs = []
     for b in beads:
         f = [b.fr_toks[k].lemma for k in _content_idx(b.fr_toks)]
