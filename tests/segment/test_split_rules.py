@@ -77,3 +77,11 @@ def test_kinds():
     assert [(s.text, s.kind) for s in segs] == [
         ("Titre", "heading"), ("1. Prie le Conseil.", "item"), ("Une puce ;", "item"),
         ("Une phrase.", "sentence"), ("Deux.", "sentence")]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Il cite « le rapport. Puis il part. Fin.", ["Il cite « le rapport.", "Puis il part.", "Fin."]),
+    ("en", "He quotes \u201cthe report. Then he leaves. End.", ["He quotes \u201cthe report.", "Then he leaves.", "End."]),
+])
+def test_unclosed_quotation_does_not_block_splits(lang, text, expected):
+    assert texts(text, lang) == expected

@@ -29,10 +29,6 @@ PAGE_RE = re.compile(r"(?:(?:annex|annexe|appendix|page|p\.|[-–,/])\s*)*\d{0,4
 FOOTNOTE_RE = re.compile(r"(\d{1,3})\s+(?=\S)")
 # a line ending a sentence or a clause: "… nationale." / "… ce qui suit :" / "… ;" / "… »."
 TERMINAL_CHARS, CLOSERS = ".!?…:;", "\"'»”’)]"
-
-
-def _terminal(text: str) -> bool:
-    return text.rstrip(CLOSERS)[-1:] in TERMINAL_CHARS if text else False
 # end-of-line hyphenation candidate: "interna-" (a letter before the hyphen)
 EOL_HYPHEN_RE = re.compile(r"([^\W\d_]+)-$")
 # word before a final full stop: "No." -> "No", "c.-à-d." -> "c.-à-d"
@@ -44,6 +40,11 @@ URL_RE = re.compile(r"(?:https?://|www\.)|[\w.+-]+@\w|[\w-]+(?:\.[\w-]+)+/")
 # "wrap width" means each line is a whole paragraph
 MAX_WRAP = 160
 FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _terminal(text: str) -> bool:
+    """Does the line end a sentence or clause (closing quotes/brackets allowed after it)?"""
+    return text.rstrip(CLOSERS)[-1:] in TERMINAL_CHARS if text else False
 
 
 def blank_lines_separate(lines: list[Line]) -> bool:

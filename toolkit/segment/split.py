@@ -43,8 +43,13 @@ class _Quotes:
 
     def __init__(self, text: str) -> None:
         self.text, self.pos, self.depth, self.straight = text, 0, 0, 0
+        # a quotation never closed later in the block (a typo, or closed in another
+        # paragraph) must not stop every split after it
+        self.last_close = max(text.rfind(c) for c in ('"', *CLOSE_QUOTES))
 
     def open_at(self, end: int) -> int:
+        if end > self.last_close:
+            return 0
         for c in self.text[self.pos:end]:
             if c in OPEN_QUOTES:
                 self.depth += 1
