@@ -198,3 +198,18 @@ def test_blank_lines_end_paragraphs_when_they_never_fall_inside_sentences():
 ])
 def test_running_headers_and_section_numbers(lang, text, expected):
     assert texts(text, lang) == expected
+
+
+def test_running_header_of_paginated_text_is_dropped():
+    def page(n: int) -> str:
+        return (f"Paragraph {n} says that the participating States will regularly review the\n"
+                "Strategic Framework for Police-Related Activities\n"
+                f"framework and its implementation in the light of new threats (number {n}).\n\n")
+    assert texts("".join(page(n) for n in range(1, 4)), "en") == [
+        f"Paragraph {n} says that the participating States will regularly review the framework "
+        f"and its implementation in the light of new threats (number {n})." for n in range(1, 4)]
+
+
+@pytest.mark.parametrize("line", ["Read more ›", "Suivez-nous sur :", "© OSCE 2024", "Haut de page"])
+def test_navigation_lines_are_dropped(line):
+    assert texts(f"{line}\n\nLe texte.", "fr") == ["Le texte."]

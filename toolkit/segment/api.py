@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 from ..langdata import check_lang
 from ..types import Segment
 from .clean import Line, clean_line
-from .layout import Block, Layout, blank_lines_separate, wrap_width
+from .layout import Block, Layout, blank_lines_separate, mark_running_lines, wrap_width
 from .split import split_sentences
 
 __all__ = ["segment_text", "iter_segments"]
@@ -127,6 +127,7 @@ def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None
             layout.width = wrap_width(lines)
             layout.blank_breaks = blank_lines_separate(lines)
             first = False
+        mark_running_lines(lines, layout.width, removed)
         for ln in lines:
             layout.vocab.add_text(ln.text)
         for ln in lines:

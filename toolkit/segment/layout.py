@@ -6,16 +6,19 @@ sentence they interrupt) and removes glued footnote markers (CONVENTIONS.md §2-
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .clean import Line
 from .hyphen import Vocabulary, keep_hyphen, repair_split_words
 from .tables import abbreviations, joiners
 
-__all__ = ["Block", "Layout", "wrap_width", "blank_lines_separate"]
+__all__ = ["Block", "Layout", "wrap_width", "blank_lines_separate", "mark_running_lines"]
 
 # "l’ordre1," / "Policing1," / "privé4 par": 1-3 digits glued to a word, then a non-word
 GLUED_MARKER_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?=[^\w]|$)")
+# a short line repeated this often in a window of paginated text is a running header/footer
+RUNNING_MIN = 3
 # running-header symbols remembered per document (bounds memory on a long stream)
 MAX_REFS = 10_000
 # end-of-line tests only look at a line's last characters (anchored searches scan the line)
@@ -64,6 +67,24 @@ def blank_lines_separate(lines: list[Line]) -> bool:
                 inside += ln.text[:1].islower()
             blank = False
     return gaps > 0 and inside <= 0.02 * gaps
+
+
+def mark_running_lines(lines: list[Line], width: int, removed: list[str] | None = None) -> None:
+    """Drop running headers/footers of paginated text: a short line seen 3+ times in the window.
+
+    Only in hard-wrapped text (PDF extractions): in a web page or brochure, repeated short
+    lines are content (the two "USA" address lines of interpol-un-ministerial-2009).
+    """
+    if width > MAX_WRAP:
+        return
+    counts = Counter(ln.text for ln in lines if ln.text and len(ln.text) <= 80
+                     and not (ln.item or ln.bullet or ln.heading))
+    running = {t for t, n in counts.items() if n >= RUNNING_MIN}
+    for ln in lines:
+        if ln.text in running:
+            if removed is not None:
+                removed.append(ln.text)
+            ln.text, ln.dropped = "", True
 
 
 def wrap_width(lines: list[Line]) -> int:
