@@ -19,7 +19,8 @@ MAX_TOKENS = 20  # names such as "Équipe d’experts de l’état de droit et d
 _MACRO = re.compile(r"\{(\w+)\}")
 _GAP_OK = re.compile(r"\s*")  # tokens of one term are separated by spaces only
 _HEAD = set("NJKRAMG")
-_PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues|it|ite|its|ites)$")  # tags a candidate may start with (checked by the patterns)
+# participles and adjectives that take their own complement ("chargées de", "relatives à")
+_PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues|it|ite|its|ites|relatif|relative|relatifs|relatives)$")  # tags a candidate may start with (checked by the patterns)
 
 
 @dataclass(frozen=True, slots=True)
