@@ -179,6 +179,7 @@ def find_spans(text: str, term: str | tuple[str, ...], lang: str,
         return []
     ws = sent_words if sent_words is not None else words(text, lang)
     forms = [singulars(t, lang) for t in tw]
+    heads = [t[:1] for t in tw]
     k = len(tw)
     spans = []
     i, last = 0, len(ws) - k
@@ -186,7 +187,8 @@ def find_spans(text: str, term: str | tuple[str, ...], lang: str,
         j = 0
         while j < k:
             key = ws[i + j][2]
-            if key != tw[j] and singulars(key, lang).isdisjoint(forms[j]):
+            # inflected forms share their first letter (the lemmatiser is asked only then)
+            if key != tw[j] and (key[:1] != heads[j] or singulars(key, lang).isdisjoint(forms[j])):
                 break
             j += 1
         if j == k:
@@ -203,7 +205,8 @@ def fts_query(terms: list[str], lang: str, cap: int = 16) -> str:
 
     A term becomes the phrases of its word forms, unless it has function words (whose
     doclists cover half the corpus and make each phrase slow) and more than four phrases,
-    or more than ``cap``; then it becomes an AND of its content words' forms.
+    or more than ``cap``; then it becomes NEAR groups of its content words' forms (or,
+    with too many forms, an AND of them).
     """
     parts: list[str] = []
     for term in terms:
@@ -215,9 +218,19 @@ def fts_query(terms: list[str], lang: str, cap: int = 16) -> str:
         n = 1
         for c in choices:
             n *= len(c)
-        if not content or n <= 4 or (len(content) == len(tw) and n <= cap):
+        if not content or n <= 4 or ((len(content) == len(tw) or len(content) == 1) and n <= cap):
             parts += ['"' + " ".join(c) + '"' for c in itertools.islice(itertools.product(*choices), cap)]
+        elif len(content) == 1:
+            parts += [f'"{f}"' for f in content[0][1]]
         else:
-            groups = ["(" + " OR ".join(f'"{f}"' for f in c) + ")" for _, c in content]
-            parts.append(groups[0] if len(groups) == 1 else "(" + " AND ".join(groups) + ")")
+            gap = len(tw) - len(content)  # function words between the content words
+            cchoices = [c for _, c in content]
+            m = 1
+            for c in cchoices:
+                m *= len(c)
+            if m <= cap:  # NEAR keeps candidates to the content words within the term's length
+                parts += ["NEAR(" + " ".join(f'"{f}"' for f in combo) + f", {gap})"
+                          for combo in itertools.product(*cchoices)]
+            else:
+                parts.append("(" + " AND ".join("(" + " OR ".join(f'"{f}"' for f in c) + ")" for c in cchoices) + ")")
     return " OR ".join(dict.fromkeys(parts))
