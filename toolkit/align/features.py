@@ -1,0 +1,118 @@
+"""Sentence features for alignment: content words, anchors and lengths.
+
+A sentence becomes a list of *keys*:
+- ``w:<word>`` content words (folded, function words out, plural ``s`` stripped);
+- ``n:<digits>`` numbers, dates and document symbols (``77/241``, ``1 049`` -> ``1049``,
+  ``86ème``/``86th`` -> ``86``), which survive translation;
+- acronyms as words, French ones mapped to English through ``data/acronyms.tsv``
+  (ONUDC -> unodc), identical ones kept (INTERPOL -> interpol);
+- ``p:<mark>`` the punctuation profile (``?``, ``!``, ``:``, ``;``, ``(``, quotes, ``%``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..langdata import load_set, load_tsv
+from ..text import fold, normalize_chars, tokenize
+
+__all__ = ["SentFeatures", "sentence_features", "acronym_map", "stopwords", "word_key", "number_words",
+           "base_lexicon"]
+
+# "1 049", "2,000", "10.000" -> digits joined (a thousands separator before exactly 3 digits)
+_THOUSANDS = re.compile(r"(?<=\d)[ ,.'\u00a0\u202f](?=\d{3}(?!\d))")
+_DIGITS = re.compile(r"\d+(?:[/.\-]\d+)*")
+_PUNCT = {"?": "?", "!": "!", ":": ":", ";": ";", "(": "(", '"': '"', "«": '"', "»": '"', "%": "%"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-]*[A-Z]s?$")  # UNODC, ONU-Femmes no, SDGs yes
+
+
+@dataclass(frozen=True, slots=True)
+class SentFeatures:
+    """Keys of one sentence (see module docstring) and its length in characters."""
+
+    words: tuple[str, ...]    # content words, folded (w: keys without the prefix)
+    anchors: tuple[str, ...]  # n:/p: keys
+    chars: int
+
+
+@functools.cache
+def stopwords(lang: str) -> frozenset[str]:
+    """Function words of ``lang`` (``data/align_stopwords_<lang>.txt``), folded."""
+    return frozenset(fold(w) for w in load_set(None, f"align_stopwords_{lang}.txt"))
+
+
+@functools.cache
+def acronym_map() -> dict[str, str]:
+    """French acronym -> English acronym from ``data/acronyms.tsv`` (upper case)."""
+    out = {}
+    for row in load_tsv(None, "acronyms.tsv"):
+        if len(row) >= 2 and row[0] and row[1]:
+            out.setdefault(row[0].upper(), row[1].upper())
+    return out
+
+
+@functools.cache
+def number_words(lang: str) -> dict[str, str]:
+    """Folded number/ordinal/month word -> value (``data/align_number_words.tsv``)."""
+    return {row[1]: row[2] for row in load_tsv(None, "align_number_words.tsv") if len(row) >= 3 and row[0] == lang}
+
+
+@functools.cache
+def base_lexicon() -> dict[str, dict[str, float]]:
+    """The bundled general FR->EN lexicon (``data/align_lexicon_fr_en.tsv``): {fr: {en: p}}."""
+    out: dict[str, dict[str, float]] = {}
+    for row in load_tsv(None, "align_lexicon_fr_en.tsv"):
+        if len(row) >= 3:
+            out.setdefault(row[0], {})[row[1]] = float(row[2])
+    return out
+
+
+def word_key(tok: str) -> str:
+    """Folded word with a plural ``s``/``x`` stripped: 'Résolutions' -> 'resolution'."""
+    w = fold(tok)
+    if len(w) > 4 and w[-1] in "sx" and w[-2] != "s":
+        w = w[:-1]
+    return w
+
+
+def _number_keys(text: str) -> list[str]:
+    return ["n:" + d.lstrip("0") if d.strip("0") else "n:0" for d in _DIGITS.findall(_THOUSANDS.sub("", text))]
+
+
+def sentence_features(text: str, lang: str) -> SentFeatures:
+    """Features of one sentence in ``lang`` ('fr' or 'en')."""
+    text = normalize_chars(text)
+    stop = stopwords(lang)
+    nums = number_words(lang)
+    acr = acronym_map() if lang == "fr" else {}
+    words: list[str] = []
+    anchors: list[str] = _number_keys(text)
+    toks = tokenize(text)
+    # an upper-case heading ("INTERPOL ET LES NATIONS UNIES"): its words are words, not acronyms
+    shouting = sum(1 for t in toks if t.isupper() and len(t) > 1) > max(2, len(toks) // 2)
+    for tok in toks:
+        tok = tok.rstrip("'")
+        if not tok or any(c.isdigit() for c in tok):
+            continue
+        if "'" in tok:  # l'ordre -> ordre
+            tok = tok.rsplit("'", 1)[1]
+            if not tok:
+                continue
+        if len(tok) >= 2 and _ACRONYM.match(tok) and (not shouting or tok in acr):
+            tok = tok[:-1] if tok[-1] == "s" else tok
+            words.append(fold(acr.get(tok, tok)))  # same key as the word: INTERPOL in a heading
+            continue
+        num = nums.get(fold(tok))
+        if num is not None and (tok == "May" or fold(tok) != "may"):  # not the modal "may"
+            anchors.append("n:" + num)
+            continue
+        w = word_key(tok)
+        if w in stop or len(w) < 2:
+            continue
+        words.append(w)
+    for ch in text:
+        p = _PUNCT.get(ch)
+        if p:
+            anchors.append("p:" + p)
+    return SentFeatures(tuple(words), tuple(anchors), len(text.strip()))
