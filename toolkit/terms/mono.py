@@ -13,8 +13,11 @@ from .termhood import CandStats, cvalues, select
 __all__ = ["monolingual"]
 
 
-def monolingual(texts: list[str], lang: str, *, min_freq: int = 1) -> list[tuple[str, float, Counter]]:
-    """(display form, termhood score, surface counts) for the kept candidates, best first."""
+def monolingual(texts: list[str], lang: str, *, min_freq: int = 1,
+                max_tokens: int | None = None) -> list[tuple[str, float, Counter]]:
+    """(display form, termhood score, surface counts) for the kept candidates, best first.
+
+    ``max_tokens``: leave out candidates longer than this many tokens."""
     lang = check_lang(lang)
     tagged = [cand.spans(t, lang) for t in texts if t.strip()]
     freq = Counter(s.key for _t, found in tagged for s in found)
@@ -25,6 +28,8 @@ def monolingual(texts: list[str], lang: str, *, min_freq: int = 1) -> list[tuple
         ntok += len(toks)
         spans, free = cand.filter_spans(toks, found, freq, lang)
         for s in spans:
+            if max_tokens is not None and s.j - s.i > max_tokens:
+                continue
             st = stats.get(s.key)
             if st is None:
                 st = stats[s.key] = CandStats(s.key, s.content)
