@@ -1,7 +1,7 @@
 """Benchmark of toolkit.segment against the gold segmentation and peer segmenters.
 
     python benchmarks/segmentation.py [--shared ../shared] [--mb 10] [--mem-mb 100]
-                                      [--peer-seconds 30] [--no-memory]
+                                      [--peer-seconds 30] [--no-memory] [--no-legal]
 
 1. Boundary F1 per gold document and language (shared/gold/CONVENTIONS.md "Comparison
    rules"). termkit is scored strictly (the evaluators' rule). Peers keep markup, bullets and
@@ -11,6 +11,7 @@
    Peers get the corpus file with each line stripped of surrounding whitespace and blank lines
    dropped, in two layouts: lines joined with "\\n" or with " "; each peer's better layout
    (by mean F1) is reported.
+   Then, for reference only, MultiLegalSBD French legal texts (shared/data; other conventions).
 2. Throughput (MB/s of UTF-8 input) on a --mb input made by repeating the French corpus.
    Slow peers run until --peer-seconds have elapsed; their rate is measured on what they
    processed.
@@ -126,6 +127,30 @@ def quality(gold_dir: Path, peers: dict) -> None:
     print(f"target F1 >= 0.97 on every document and language: {'met' if not low else f'MISSED on {low}'}")
 
 
+def legal(data_dir: Path, peers: dict) -> None:
+    """MultiLegalSBD French (other conventions: enumerations "1° …;" are not split there)."""
+    import gzip
+    import json
+
+    files = sorted(data_dir.glob("*.jsonl.gz"))
+    tools = ["termkit", *peers]
+    print("\nReference only: MultiLegalSBD FR legal texts, mean aligned boundary F1 per document")
+    print("(its conventions differ from CONVENTIONS.md, e.g. enumerated clauses stay in one sentence)")
+    widths = [20, 6] + [max(12, len(t)) for t in tools]
+    print(row(["file", "docs", *tools], widths))
+    for path in files:
+        docs = [json.loads(line) for line in gzip.open(path, "rt", encoding="utf-8")]
+        scores = {t: 0.0 for t in tools}
+        for d in docs:
+            text = d["text"]
+            gold = [text[sp["start"]:sp["end"]] for sp in sorted(d["spans"], key=lambda sp: sp["start"])]
+            scores["termkit"] += boundary_f1_aligned([s.text for s in segment_text(text, "fr")], gold)[2]
+            for name, split in peers.items():
+                scores[name] += boundary_f1_aligned(split["fr"](text), gold)[2]
+        name = path.name.split(".")[0]
+        print(row([name, len(docs), *(f"{scores[t] / len(docs):.3f}" for t in tools)], widths))
+
+
 def corpus_text(lang: str = "fr") -> str:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((CORPUS / lang).glob("*.txt")))
 
@@ -222,6 +247,7 @@ def main(argv=None) -> int:
     ap.add_argument("--mem-mb", type=float, default=100.0, help="memory test input size (MB)")
     ap.add_argument("--peer-seconds", type=float, default=30.0, help="time budget per peer")
     ap.add_argument("--no-memory", action="store_true")
+    ap.add_argument("--no-legal", action="store_true", help="skip the MultiLegalSBD reference table")
     args = ap.parse_args(argv)
     peers, notes = load_peers()
     for note in notes:
@@ -231,6 +257,9 @@ def main(argv=None) -> int:
         quality(gold_dir, peers)
     else:
         print(f"note: {gold_dir} not found; F1 table skipped")
+    legal_dir = args.shared / "data" / "multilegalsbd_fr"
+    if not args.no_legal and legal_dir.is_dir():
+        legal(legal_dir, peers)
     throughput(args.mb, peers, args.peer_seconds)
     if not args.no_memory:
         memory(args.mem_mb)
