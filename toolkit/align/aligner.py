@@ -45,8 +45,13 @@ def _texts(xs) -> list[str]:
     return [x.text if isinstance(x, Segment) else str(x) for x in xs]
 
 
-def _random_stats(fv: np.ndarray, ev: np.ndarray, rng: np.random.Generator) -> tuple[float, float]:
-    """Median and robust spread of cosines of random (FR, EN) sentence pairs."""
+def _random_stats(fv: np.ndarray, ev: np.ndarray, rng: np.random.Generator,
+                  cap: float = 0.1) -> tuple[float, float]:
+    """Median and robust spread of cosines of random (FR, EN) sentence pairs.
+
+    The median is capped at ``cap``: in a short or repetitive document most random pairs
+    share words, and a high baseline would make true beads look negative (then the DP
+    would favour fewer, larger beads)."""
     n, m = len(fv), len(ev)
     k = min(4000, n * m)
     i = rng.integers(0, n, k)
@@ -56,7 +61,7 @@ def _random_stats(fv: np.ndarray, ev: np.ndarray, rng: np.random.Generator) -> t
     s = np.einsum("kd,kd->k", fn[i], en[j])
     med = float(np.median(s))
     mad = float(np.median(np.abs(s - med))) * 1.4826
-    return med, max(mad, 0.03)
+    return min(med, cap), max(mad, 0.05)
 
 
 def _len_logp(lf: np.ndarray, le: np.ndarray, ratio: float, var: float) -> np.ndarray:
@@ -99,7 +104,8 @@ def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
         if a == 0 or b == 0:
             values[(a, b)] = np.full((n + 1, width), p.skip, dtype=np.float32)
             continue
-        z = (dp.band_similarity(fsp, esp, jlo, width, a, b) - base) / spread
+        cos = dp.band_similarity(fsp, esp, jlo, width, a, b)
+        z = (cos - base) / spread
         if level.neural is not None:
             zn = (dp.band_similarity(level.neural[0], level.neural[1], jlo, width, a, b) - nb) / ns
             z = 0.5 * z + 0.5 * zn
@@ -109,12 +115,12 @@ def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
         valid = ok & (J >= b)
         valid[:a] = False
         values[(a, b)] = np.where(valid, v, dp.NEG).astype(np.float64)
-        zs[(a, b)] = z
+        zs[(a, b)] = (z, cos)
     return values, zs
 
 
 def _neural_stats(neural, rng):
-    return _random_stats(neural[0][1][1:], neural[1][1][1:], rng)
+    return _random_stats(neural[0][1][1:], neural[1][1][1:], rng, cap=0.5)
 
 
 def _find_path(level: _Level, p: Params, rng, ratio: float, depth: int = 0):
@@ -133,9 +139,10 @@ def _find_path(level: _Level, p: Params, rng, ratio: float, depth: int = 0):
     for (a, b) in path:
         i, j = i + a, j + b
         if a and b:
-            bead_z.append(float(zs[(a, b)][i, j - jlo[i]]))
+            z, cos = zs[(a, b)]
+            bead_z.append((float(z[i, j - jlo[i]]), float(cos[i, j - jlo[i]])))
         else:
-            bead_z.append(float("nan"))
+            bead_z.append((float("nan"), 0.0))
     return path, bead_z
 
 
@@ -192,11 +199,14 @@ def _all_words(texts: list[str]) -> list[str]:
     return [fold(t.rstrip("'")).rsplit("'", 1)[-1] for s in texts for t in tokenize(s)]
 
 
-def _score(z: float, lp: float) -> float:
-    """Confidence in [0, 1] from the similarity z-score and the length log probability."""
+def _score(z: float, lp: float, cos: float) -> float:
+    """Confidence in [0, 1] from the similarity z-score, the lexical cosine and the length
+    log probability. The cosine gate keeps scores low when nothing is shared at all (two
+    unrelated documents, where the best path is the best of noise)."""
     if math.isnan(z):
         return Params.omission_score
-    s = 1.0 / (1.0 + math.exp(-(z - 3.5) / 1.0))
+    s = 1.0 / (1.0 + math.exp(-(z - 3.5)))
+    s *= 1.0 / (1.0 + math.exp(-(cos - 0.12) / 0.03))
     return float(min(1.0, max(0.0, s * (0.6 + 0.4 * math.exp(max(lp, -12.0) / 3.0)))))
 
 
@@ -252,21 +262,23 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
         if it == p.iterations:
             break
         # re-estimate the translation table on the confident beads
-        zs = np.array([z for z in bead_z if not math.isnan(z)])
+        zs = np.array([z for z, _ in bead_z if not math.isnan(z)])
         if len(zs) < 3:
             break
-        cut = np.quantile(zs, 0.2)
+        # confident: in the best 80 % of the document and clearly above chance on their own
+        cut = max(float(np.quantile(zs, 0.2)), 4.0)
         pairs = [([w for i in fi for w in ff[i].words], [w for j in ej for w in ef[j].words])
-                 for (fi, ej), z in zip(_beads(path), bead_z) if not math.isnan(z) and z >= cut]
-        table = ibm1(pairs)
+                 for (fi, ej), (z, cos) in zip(_beads(path), bead_z)
+                 if not math.isnan(z) and z >= cut and cos >= 0.15]
+        table = ibm1(pairs, min_count=2)
     beads = []
-    for (fi, ej), z in zip(_beads(path), bead_z):
+    for (fi, ej), (z, cos) in zip(_beads(path), bead_z):
         if fi and ej:
             lf, le = sum(ff[i].chars for i in fi), sum(ef[j].chars for j in ej)
             lp = float(_len_logp(np.array([lf], float), np.array([le], float), ratio, p.gc_var)[0])
-            s = _score(z, lp)
+            s = _score(z, lp, cos)
         else:
-            s = _score(float("nan"), 0.0)
+            s = _score(float("nan"), 0.0, 0.0)
         if same_lang:
             s *= 0.3
         beads.append(Bead(fi, ej, round(s, 4)))

@@ -18,11 +18,12 @@ __all__ = ["ibm1", "cognates", "load_dictionary", "word_translation_table"]
 
 
 def ibm1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int = 5,
-         min_p: float = 0.05, top: int = 5) -> dict[str, dict[str, float]]:
+         min_p: float = 0.05, top: int = 5, min_count: int = 1) -> dict[str, dict[str, float]]:
     """IBM model 1 t(en|fr) by EM over sentence pairs of word lists, vectorised with numpy.
 
     Only pairs of words that co-occur are stored (one entry per (fr, en) type pair). Returns
-    the ``top`` best English words per French word with ``p >= min_p``.
+    the ``top`` best English words per French word with ``p >= min_p`` that co-occur in at
+    least ``min_count`` pairs.
     """
     fr_vocab: dict[str, int] = {}
     en_vocab: dict[str, int] = {}
@@ -52,7 +53,8 @@ def ibm1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int =
     fr_words = list(fr_vocab)
     en_words = list(en_vocab)
     out: dict[str, dict[str, float]] = defaultdict(dict)
-    keep = np.nonzero(t >= min_p)[0]
+    seen = np.bincount(pair_idx, minlength=len(pair_code))
+    keep = np.nonzero((t >= min_p) & (seen >= min_count))[0]
     order = keep[np.lexsort((-t[keep], pf[keep]))]
     for k in order:
         f = fr_words[pf[k]]
