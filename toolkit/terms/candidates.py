@@ -35,7 +35,7 @@ class Span:
     kind: str  # term / name / acronym
     initial: bool  # starts the segment (its capital says nothing)
     open_sides: int = 0  # 0-2: a noun or modifier touches the span on the left/right
-    open_right: bool = False  # a noun follows: "United Nations High [Commissioner]"
+    open_right: bool = False  # a capitalised word follows: "United Nations High [Commissioner]"
 
 
 @functools.cache
@@ -91,7 +91,7 @@ def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[T
                 right = j < n and not brk[j - 1] and tags[j] in "NJGK"
                 opened = right + (i > 0 and not brk[i - 1] and tags[i - 1] in "NJGKA")
                 if opened:
-                    sp = replace(sp, open_sides=opened, open_right=right)
+                    sp = replace(sp, open_sides=opened, open_right=right and tags[j] == "K")
                 out.append(sp)
     return toks, out
 
@@ -202,7 +202,9 @@ def _parts(toks: list[Token], i: int, j: int):
             while k < j and toks[k].tag == "D":
                 k += 1
             if k < j and toks[k].tag == "K" and all(t.tag in "KAJ" for t in toks[k:j]):
-                ends = [p]
+                # in a name, parts end before the proper-noun complement; in a term phrase
+                # ("sein du [Secrétariat de l'OSCE]") they may also run to the end
+                ends = [p] if toks[i].tag == "K" else [j, p]
                 yield (k, j)
                 yield (i, p)
             break

@@ -209,7 +209,7 @@ class _Pairer:
         return res[:3]
 
 
-TABLE_MIN_P = 0.2  # weaker word translation probabilities from a small input are mostly noise
+TABLE_MIN_P = 0.5  # weaker word translation probabilities from a small input are mostly noise
 
 
 def _lemma_table(table: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
