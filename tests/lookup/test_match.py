@@ -46,9 +46,35 @@ def test_fts_query_covers_plurals():
     # function words (huge doclists) or too many combinations: content words ANDed,
     # adjacency verified by find_spans
     q = fts_query(["la criminalité transnationale organisée"], "fr")
-    assert q.startswith('NEAR("criminalite" "transnational" "organisee", 1) OR ')
-    assert 'NEAR("criminalites" "transnationales" "organisees", 1)' in q
+    assert q.startswith('NEAR("criminalite" "transnational" "organisee", 2) OR ')  # 2: the words between
+    assert 'NEAR("criminalites" "transnationales" "organisees", 2)' in q
     assert " AND " in fts_query(["droit de la mer et des fonds marins internationaux"], "fr")
     assert fts_query(["cet ensemble"], "fr") == '"cet ensemble" OR "cet ensembles"'  # few phrases: kept
     assert fts_query(["des"], "fr") == '"des"'
 
+
+
+@pytest.mark.parametrize("term, sentence", [
+    ("taux d'intérêt", "Le taux d’intérêt augmente."),
+    ("taux d'intérêt", "Les taux d'intérêts augmentent."),
+    ("l'application des lois", "Services d’application des lois."),
+    ("services de détection et de répression", "Les services de détection et de répression."),
+    ("criminalité transnationale organisée", "La criminalité transnationale organisée."),
+    ("État membre", "Les États membres."),
+    ("œuvre", "Une Œuvre."),
+    ("the State's police", "The State's police force."),
+    ("law enforcement agency", "Law-enforcement agencies."),
+])
+def test_fts_query_matches_in_sqlite(term, sentence):
+    import sqlite3
+
+    from toolkit.lookup.index import fts_text
+
+    lang = "en" if sentence.startswith("The") or sentence.startswith("Law") else "fr"
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2')")
+    con.execute("INSERT INTO t VALUES (?)", (fts_text(sentence),))
+    con.execute("INSERT INTO t VALUES ('unrelated words only')")
+    rows = con.execute("SELECT rowid FROM t WHERE t MATCH ?", (fts_query([term], lang),)).fetchall()
+    assert rows == [(1,)]
+    assert find_spans(sentence, term, lang)

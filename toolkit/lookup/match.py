@@ -199,6 +199,19 @@ def find_spans(text: str, term: str | tuple[str, ...], lang: str,
     return spans
 
 
+def _fts_words(term: str, lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The term's tokens as the FTS tokenizer sees them: elided clitics inside the term
+    stay (``taux d'intérêt`` -> taux d interet), those at its ends go; and the clitics kept."""
+    before, after = _clitics(lang)
+    toks = [_fold_word(m.group()) for m in _WORD.finditer(term)]
+    clitic = before | after
+    while toks and toks[0] in clitic and len(toks) > 1:
+        toks.pop(0)
+    while toks and toks[-1] in clitic and len(toks) > 1:
+        toks.pop()
+    return tuple(toks), frozenset(t for t in toks if t in clitic) if len(toks) > 1 else frozenset()
+
+
 def fts_query(terms: list[str], lang: str, cap: int = 16) -> str:
     """An FTS5 expression (without column filter) for candidates containing any of ``terms``
     in singular or plural; ``find_spans`` verifies them.
@@ -210,11 +223,11 @@ def fts_query(terms: list[str], lang: str, cap: int = 16) -> str:
     """
     parts: list[str] = []
     for term in terms:
-        tw = term_words(term, lang)
+        tw, inner = _fts_words(term, lang)
         if not tw:
             continue
-        choices = [sorted(inflections(w, lang)) for w in tw]
-        content = [(w, c) for w, c in zip(tw, choices) if not is_stopword(w, lang)]
+        choices = [[w] if w in inner else sorted(inflections(w, lang)) for w in tw]
+        content = [(w, c) for w, c in zip(tw, choices) if w not in inner and not is_stopword(w, lang)]
         n = 1
         for c in choices:
             n *= len(c)
@@ -223,7 +236,7 @@ def fts_query(terms: list[str], lang: str, cap: int = 16) -> str:
         elif len(content) == 1:
             parts += [f'"{f}"' for f in content[0][1]]
         else:
-            gap = len(tw) - len(content)  # function words between the content words
+            gap = len(tw) - 2  # at most this many tokens between the first and last content word
             cchoices = [c for _, c in content]
             m = 1
             for c in cchoices:
