@@ -126,7 +126,8 @@ class NeuralEncoder:
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         model = self._load()
         if not texts:
-            dim = model.get_sentence_embedding_dimension() or 1
+            get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+            dim = get_dim() or 1
             return np.zeros((0, dim), dtype=np.float32)
         v = model.encode(list(texts), batch_size=batch_size, convert_to_numpy=True,
                          normalize_embeddings=True, show_progress_bar=False)
