@@ -30,8 +30,6 @@ HTML_TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 # entities are left as they are: decoding them would change characters, not remove them)
 ENTITIES = {"&nbsp;": " ", "&#160;": " ", "&#xa0;": " ", "&amp;": "&"}
 ENTITY_RE = re.compile("|".join(map(re.escape, ENTITIES)))
-
-
 # a space before an apostrophe inside a word: "l ’ordre" -> "l’ordre" (French elision),
 # "Children ’s" -> "Children’s" (English possessive)
 ELISION_SPACE_RE = re.compile(r"(?<![\w])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)) (?=[’'][^\W\d_])", re.IGNORECASE)
@@ -41,7 +39,7 @@ HYPHEN_SPACE_RE = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")
 
 
 def repair_spacing(text: str) -> str:
-    """Remove extraction spaces before apostrophes inside words (whitespace-only repair)."""
+    """Remove extraction spaces inside words ("l ’ordre", "conflit -l’Équipe"); spaces only."""
     if " -" in text:
         text = HYPHEN_SPACE_RE.sub("-", text)
     if "’" in text or "'" in text:

@@ -70,16 +70,27 @@ def blank_lines_separate(lines: list[Line]) -> bool:
 
 
 def mark_running_lines(lines: list[Line], width: int, removed: list[str] | None = None) -> None:
-    """Drop running headers/footers of paginated text: a short line seen 3+ times in the window.
+    """Drop running headers/footers of paginated text: a short line seen 3+ times in the
+    window, each time after a different line (repeated content repeats its neighbours too).
 
     Only in hard-wrapped text (PDF extractions): in a web page or brochure, repeated short
     lines are content (the two "USA" address lines of interpol-un-ministerial-2009).
     """
     if width > MAX_WRAP:
         return
-    counts = Counter(ln.text for ln in lines if ln.text and len(ln.text) <= 80
-                     and not (ln.item or ln.bullet or ln.heading))
-    running = {t for t, n in counts.items() if n >= RUNNING_MIN}
+    before: dict[str, set[str]] = {}
+    counts: Counter[str] = Counter()
+    prev = ""
+    for ln in lines:
+        if not ln.text:
+            continue
+        if len(ln.text) <= 80 and not (ln.item or ln.bullet or ln.heading):
+            counts[ln.text] += 1
+            before.setdefault(ln.text, set()).add(prev)
+        prev = ln.text
+    running = {t for t, n in counts.items() if n >= RUNNING_MIN and len(before[t]) == n}
+    if not running:
+        return
     for ln in lines:
         if ln.text in running:
             if removed is not None:
