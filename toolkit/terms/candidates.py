@@ -84,7 +84,7 @@ def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[T
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
             if j - 1 > i and brk[j - 2]:
                 break
-            if tags[j - 1] in "PBQDCXVS":
+            if tags[j - 1] in "PBQDICXVS":
                 continue
             if rx.fullmatch(tags, i, j):
                 sp = _make(norm, toks, i, j, lang, i == first_word)
@@ -101,8 +101,8 @@ def _make(norm: str, toks: list[Token], i: int, j: int, lang: str, initial: bool
     surface = norm[ts[0].start:ts[-1].end]
     if initial and not ts[0].cap and ts[0].text[:1].isupper() and not ts[0].text.isupper():
         surface = surface[:1].lower() + surface[1:]
-    key = " ".join(t.lemma for t in ts if t.tag not in "DS")
-    content = tuple(t.lemma for t in ts if t.tag not in "PBQDCXS")
+    key = " ".join(t.lemma for t in ts if t.tag not in "DIS")
+    content = tuple(t.lemma for t in ts if t.tag not in "PBQDICXS")
     if len(ts) == 1 and ts[0].acronym:
         kind = "acronym"
     elif ts[0].cap or (ts[0].acronym and len(ts) > 1):
@@ -119,7 +119,7 @@ def _phrasal(toks: list[Token], s: Span, multi: set[tuple[int, int]]) -> bool:
     if k >= s.j or toks[s.i].tag not in "NJ" or toks[k].tag not in "PB":
         return False
     k += 1
-    while k < s.j and toks[k].tag == "D":
+    while k < s.j and toks[k].tag in "DI":
         k += 1
     if toks[k].lemma in _nonheads("fr"):
         return False  # "conseillers en matière de police": a locution, not an activity
@@ -150,7 +150,7 @@ def _grammatical_head(toks: list[Token], s: Span, lang: str) -> bool:
     if table[lem]:
         return True
     k = s.i - 1
-    if k >= 0 and toks[k].tag == "D":
+    if k >= 0 and toks[k].tag in "DI":
         k -= 1
     return k >= 0 and toks[k].tag in "PBQ"
 
@@ -166,6 +166,8 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     multi = {(s.i, s.j) for s in found if len(s.content) >= 2}
     ok = []
     for s in found:
+        if s.kind == "name" and toks[s.i].acronym and s.j - s.i > 1 and not toks[s.i + 1].cap:
+            continue  # "OSCE relatives à la police": an acronym does not head a lower-case name
         if s.kind == "term":
             if _grammatical_head(toks, s, lang):
                 continue
@@ -199,7 +201,7 @@ def _parts(toks: list[Token], i: int, j: int):
     for p in range(j - 1, i, -1):  # trailing "des Nations Unies", "de l'OSCE", "d'INTERPOL"
         if toks[p].tag in "PB":
             k = p + 1
-            while k < j and toks[k].tag == "D":
+            while k < j and toks[k].tag in "DI":
                 k += 1
             if k < j and toks[k].tag == "K" and all(t.tag in "KAJ" for t in toks[k:j]):
                 # in a name, parts end before the proper-noun complement; in a term phrase
@@ -208,7 +210,7 @@ def _parts(toks: list[Token], i: int, j: int):
                 yield (k, j)
                 yield (i, p)
             break
-        if toks[p].tag not in "KAJD":
+        if toks[p].tag not in "KAJDI":
             break
     name = toks[i].tag == "K"
     if toks[i].tag == "R" and j - i >= 3:
@@ -225,9 +227,9 @@ def _parts(toks: list[Token], i: int, j: int):
         if k - i >= 2 and not name and not (k < end and _PARTICIPLE_END.search(toks[k - 1].text.lower())):
             yield (i, k)
         for k in range(i + 1, end):
-            if toks[k - 1].tag in "PBD" and toks[k].tag not in ("PBDCK" if name else "PBDC"):
+            if toks[k - 1].tag in "PBDI" and toks[k].tag not in ("PBDICK" if name else "PBDIC"):
                 # inside a name only short generic terms: "consolidation de la paix"
-                if not name or sum(t.tag not in "PBQDC" for t in toks[k:end]) <= 3:
+                if not name or sum(t.tag not in "PBQDIC" for t in toks[k:end]) <= 3:
                     yield (k, end)
             if toks[k].tag == "C" and not name:
                 yield (i, k)

@@ -265,7 +265,7 @@ def _head_of_term(beads, first, keep) -> bool:
     k = next((n for n, t in enumerate(toks) if t.tag in "PB"), None)
     if k is None or k == 0 or any(t.tag not in "NJ" for t in toks[:1]):
         return False
-    rest = [t for t in toks[k + 1:] if t.tag not in "DS"]
+    rest = [t for t in toks[k + 1:] if t.tag not in "DIS"]
     return len(rest) >= 2 and " ".join(t.lemma for t in rest) in keep
 
 

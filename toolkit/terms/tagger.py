@@ -158,7 +158,7 @@ def tag_text(text: str, lang: str) -> list[Token]:
         cap = False
         if acr:
             tag, cap = "K", True
-        elif capword and not first and not shouting and tag not in "PBQDCXSM":
+        elif capword and not first and not shouting and tag not in "PBQDICXSM":
             tag, cap = "K", True
         toks.append(Token(w, s, e, tag, lemma(w, lang), cap, acr))
         if tag != "M" or len(toks) > 2:
@@ -180,9 +180,9 @@ def _context_rules(toks: list[Token], lang: str) -> None:
     if i + 1 < len(toks):
         t, nxt = toks[i], toks[i + 1]
         after = toks[i + 2].tag if i + 2 < len(toks) else ""
-        verbal = nxt.tag in "DX" or (nxt.tag in "PBQ" and after == "V")
+        verbal = nxt.tag in "DIX" or (nxt.tag in "PBQ" and after == "V")
         if lang == "en":
-            verbal = verbal or nxt.text.lower() in ("to", "that") or t.tag == "G" and nxt.tag in "DXK"
+            verbal = verbal or nxt.text.lower() in ("to", "that") or t.tag == "G" and nxt.tag in "DIXK"
         if t.tag in "NJGA" and verbal and t.text[:1].isupper():
             toks[i] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
     if lang == "en":  # base verbs: "to provide the", "can contribute to", "which recognize that"
@@ -190,10 +190,10 @@ def _context_rules(toks: list[Token], lang: str) -> None:
             prev = toks[k - 1].text.lower()
             t = toks[k]
             nxt = toks[k + 1].tag if k + 1 < len(toks) else "X"
-            if t.tag in "NJ" and prev in _EN_VERB_CUES and (nxt in "DXQ" or prev == "to" and nxt == "A"):
+            if t.tag in "NJ" and prev in _EN_VERB_CUES and (nxt in "DIXQ" or prev == "to" and nxt == "A"):
                 toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
             # third person after a noun, before an article: "the Unit co-ordinates the …"
-            elif (t.tag in "NJ" and nxt == "D" and toks[k - 1].tag in "NKS" and not t.cap
+            elif (t.tag in "NJ" and nxt in "DI" and toks[k - 1].tag in "NKS" and not t.cap
                   and t.text.endswith("s") and not t.text.endswith("ss")):
                 toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
     if lang == "fr":  # plural noun in apposition: "pays membres", "États membres", "États parties"
@@ -211,7 +211,7 @@ def _context_rules(toks: list[Token], lang: str) -> None:
         verbs = load_set("fr", "terms_verbs.txt")
         for k in range(len(toks)):
             t = toks[k]
-            if t.text.lower() in verbs and (k == 0 or toks[k - 1].tag != "D"):
+            if t.text.lower() in verbs and (k == 0 or toks[k - 1].tag not in "DI"):
                 toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
         for k in range(1, len(toks)):
             if toks[k - 1].text.lower() == "en" and toks[k].text.lower().endswith("ant"):
