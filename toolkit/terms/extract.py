@@ -22,6 +22,7 @@ from .wordsim import WordSim, bundled_lexicon, bundled_phrases, dice
 __all__ = ["extract", "entry_id"]
 
 MIN_SCORE = 0.45
+MIN_COVER = 0.5  # more than this share of the French words must have an English counterpart
 
 
 def entry_id(key: str, kind: str) -> str:
@@ -142,7 +143,8 @@ class _Pairer:
             m = self._mat[bi] = (fu, eu, M, pre, suf, [x for x, _p in fu], [y for y, _p in eu])
         return m
 
-    def best(self, bi: int, b: _Bead, s) -> list[tuple[float, object]]:
+    def best(self, bi: int, b: _Bead, s) -> list[tuple[float, object, float]]:
+        """The 3 best English spans: (score, span, share of French words covered)."""
         from bisect import bisect_left
 
         import numpy as np
@@ -192,19 +194,21 @@ class _Pairer:
             row_out = np.maximum(pre[xa:xb, ya], suf[xa:xb, yb])
             free_f = sum(1 for x in range(nin) if x not in lx and row_out[x] < 0.5)
             out_e = col_out[ya:yb]
-            free_e = len({t for t, o in zip(toks_in, out_e) if t not in en_cov}
-                         - {t for t, o in zip(toks_in, out_e) if o >= 0.3})
-            gaps = min(free_f, free_e) * GAP
+            free_e = sum(1 for y, o in enumerate(out_e) if y not in ly and o < 0.3)  # units: "capacity-[building]"
+            ngap = min(free_f, free_e)
+            gaps = ngap * GAP
             # an English word better explained by a French word outside the span counts against it
             stolen = float(np.clip(out_e - col_in[ya:yb], 0.0, None).sum())
             score = (fr_cov + sum(en_cov.values()) + 2 * gaps - stolen) / (nin + ntok)
             score -= 0.1 * abs(pos_f - (e.i + e.j) / 2 / ne)
             score -= 0.1 * e.open_sides  # "police" cut out of "police organizations"
             known = self.phrases.get((s.key, e.key))
+            # share of the French words with a counterpart (a link, or a gap partner)
+            cov = 1.0 if known else (sum(1 for x in lx if sub[x].max() >= 0.3) + ngap) / nin
             if known:  # a pair of UN usage (terms_phrases_fr_en.tsv); ties go to word evidence
                 score = max(score, 0.5 + 0.5 * known) + 0.01 * score
             if score > 0:
-                res.append((float(score), e))
+                res.append((float(score), e, cov))
         res.sort(key=lambda r: (-r[0], r[1].j - r[1].i))
         return res[:3]
 
@@ -330,12 +334,14 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         example: dict[str, tuple] = {}
         fr_surf = Counter()
         best_open: dict[str, bool] = {}  # English key -> cut short on the right every time
+        best_cov: dict[str, float] = {}  # English key -> best share of French words covered
         for bi, s in occ[key]:
             b = beads[bi]
             fr_surf[s.surface] += 1
             ranked_e = pairer.best(bi, b, s)
-            for score, e in ranked_e[:1]:
+            for score, e, cov in ranked_e[:1]:
                 best_open[e.key] = best_open.get(e.key, True) and e.open_right
+                best_cov[e.key] = max(best_cov.get(e.key, 0.0), cov)
                 votes[e.key] += score * score  # a clear translation outweighs two weak ones
                 en_surf[e.key][e.surface] += 1
                 if e.key not in example or len(b.fr) < len(example[e.key][0]):
@@ -349,6 +355,8 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
             continue
         kind = max(st.kinds, key=lambda k: (st.kinds[k], k))
         alts = [k for k, w in ranked[1:] if w >= 0.6 * v and (w / st.freq) ** 0.5 >= min_score]
+        if best_cov[ekey] <= MIN_COVER:
+            continue  # "programmes durables" / "programmes": half the term has no counterpart
         en = _display(en_surf[ekey])
         if kind == "name" and (not _title_like(en) or best_open[ekey]):
             continue  # "Organisation dans le domaine de …" -> "fields of conflict prevention": no name
