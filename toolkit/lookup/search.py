@@ -85,15 +85,16 @@ class Lookup:
             self._vocab[lang] = (ws, frozenset(ws))
         return self._vocab[lang]
 
-    def _corrections(self, word: str, lang: str) -> list[str]:
-        """Glossary words close to a word missing from the glossary vocabulary (typos)."""
+    def _corrections(self, word: str, lang: str) -> list[tuple[str, float]]:
+        """Glossary words close to a word missing from the glossary vocabulary (typos), with
+        their similarity (0-100)."""
         from rapidfuzz import fuzz, process
 
         vocab, known = self.vocabulary(lang)
         if word in known or len(word) < 3 or word.isdigit():
-            return [word] if word in known else []
+            return [(word, 100.0)] if word in known else []
         found = process.extract(word, vocab, scorer=fuzz.ratio, limit=3, score_cutoff=75)
-        return [w for w, _, _ in found]
+        return [(w, s) for w, s, _ in found]
 
     def glossary_hits(self, query: str, lang: str, limit: int = 10) -> list[GlossaryHit]:
         """Glossary entries whose ``lang`` side (term or variant) matches ``query``, best first."""
@@ -130,12 +131,14 @@ class Lookup:
 
     def _fuzzy(self, fk: str, lang: str) -> list[tuple[int, float, str]]:
         qwords = fk.split()
-        corrected, terms = [], []
+        corrected, terms, quality = [], [], 100.0
         for w in qwords:
             fixes = self._corrections(w, lang)
-            corrected.append(fixes[0] if fixes else w)
+            corrected.append(fixes[0][0] if fixes else w)
+            if fixes and not is_stopword(w, lang):
+                quality = min(quality, fixes[0][1])
             if not is_stopword(w, lang):
-                for f in fixes or [w]:
+                for f, _ in fixes or [(w, 0.0)]:
                     terms += sorted(inflections(f, lang))
         terms = list(dict.fromkeys(t for t in terms if t))
         if not terms:
@@ -151,8 +154,9 @@ class Lookup:
         out = []
         for entry, form, key in rows:
             s = _similarity(fk, key)
-            if cq != fk:  # typo-corrected query, a little below the same match without typos
-                s = max(s, 0.95 * _similarity(cq, key))
+            if cq != fk:  # typo-corrected query, below the same match without typos: a
+                # word-level correction at 80% similarity is more likely another word
+                s = max(s, min(0.95, quality / 100 - 0.02) * _similarity(cq, key))
             if s >= FUZZY_MIN:
                 out.append((entry, min(s, FUZZY_CAP), form))
         return out
