@@ -10,7 +10,7 @@ TAGS = set("NAJRGKMSPBQDICVX")
 LISTS = [
     ("fr", "stopwords.txt"), ("en", "stopwords.txt"), ("fr", "terms_nouns.txt"),
     ("en", "terms_nouns.txt"), ("fr", "terms_prenominal.txt"), ("en", "terms_adjectives.txt"),
-    ("fr", "terms_verbs.txt"),
+    ("fr", "terms_verbs.txt"), ("fr", "terms_weak_adjectives.txt"),
 ]
 TABLES = [
     ("fr", "terms_closed_class.tsv", 2), ("en", "terms_closed_class.tsv", 2),

@@ -155,6 +155,29 @@ def _grammatical_head(toks: list[Token], s: Span, lang: str) -> bool:
     return k >= 0 and toks[k].tag in "PBQ"
 
 
+@functools.cache
+def _weak_adjectives(lang: str) -> frozenset[str]:
+    from ..text import fold
+
+    if lang != "fr":
+        return frozenset()
+    from ..langdata import load_set
+
+    return frozenset(fold(w) for w in load_set(lang, "terms_weak_adjectives.txt"))
+
+
+def _weak_end(toks: list[Token], i: int, j: int) -> bool:
+    """The phrase ends with an adjective that makes no term ("organisations concernées")."""
+    t = toks[j - 1]
+    return j - i >= 2 and t.tag in "AJR" and t.lemma in _weak_adjectives("fr")
+
+
+def _locution_end(toks: list[Token], i: int, j: int) -> bool:
+    """The phrase ends in a grammatical locution: "menaces transnationales au moyen [de]"."""
+    return (j - i >= 3 and toks[j - 1].lemma in _nonheads("fr")
+            and (toks[j - 2].tag == "B" or toks[j - 2].lemma == "en"))
+
+
 def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
                  ) -> tuple[list[Span], set[tuple[int, int]]]:
     """The spans of one segment that may be terms, and those that stand on their own.
@@ -170,6 +193,8 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
             continue  # "OSCE relatives à la police": an acronym does not head a lower-case name
         if s.kind == "term":
             if _grammatical_head(toks, s, lang):
+                continue
+            if lang == "fr" and (_weak_end(toks, s.i, s.j) or _locution_end(toks, s.i, s.j)):
                 continue
             if freq.get(s.key, 0) < 2 and (len(s.content) > MAX_CONTENT or _phrasal(toks, s, multi)):
                 continue
@@ -213,6 +238,11 @@ def _parts(toks: list[Token], i: int, j: int):
         if toks[p].tag not in "KAJDI":
             break
     name = toks[i].tag == "K"
+    k = j
+    while k - i >= 2 and _weak_end(toks, i, k):
+        k -= 1
+    if k < j:
+        yield (i, k)  # "organisations [intergouvernementales et non gouvernementales] concernées"
     if toks[i].tag == "R" and j - i >= 3:
         yield (i + 1, j)  # "nouveaux [moyens de communication]"
     if (j < len(toks) and toks[j].tag in "PBQ" and toks[j - 1].tag == "A"
