@@ -213,3 +213,20 @@ def test_running_header_of_paginated_text_is_dropped():
 @pytest.mark.parametrize("line", ["Read more ›", "Suivez-nous sur :", "© OSCE 2024", "Haut de page"])
 def test_navigation_lines_are_dropped(line):
     assert texts(f"{line}\n\nLe texte.", "fr") == ["Le texte."]
+
+
+def test_whitespace_only_gaps_end_entries_when_empty_gaps_fall_inside_sentences():
+    # empty lines inside sentences (followed by lower case), " " lines between entries
+    text = ("– Supports participating States in promoting dialogue and interaction between\n\n"
+            "national government structures and the private sector through the exchange\n \n"
+            "OSCE, Istanbul Summit of the OSCE, Charter for European Security, 19 November 1999\n \n"
+            "OSCE, Ministerial Council Decision No. 1, Combating Terrorism, Ninth Meeting of the\n"
+            "Ministerial Council, Bucharest, 4 December 2001\n \n"
+            "OSCE, Ministerial Council Decision No. 9, Police-Related Activities, Ninth Meeting\n")
+    assert texts(text, "en") == [
+        "Supports participating States in promoting dialogue and interaction between national "
+        "government structures and the private sector through the exchange",
+        "OSCE, Istanbul Summit of the OSCE, Charter for European Security, 19 November 1999",
+        "OSCE, Ministerial Council Decision No. 1, Combating Terrorism, Ninth Meeting of the "
+        "Ministerial Council, Bucharest, 4 December 2001",
+        "OSCE, Ministerial Council Decision No. 9, Police-Related Activities, Ninth Meeting"]

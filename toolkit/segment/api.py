@@ -125,7 +125,7 @@ def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None
         nonlocal first
         if first or len(lines) >= 200:
             layout.width = wrap_width(lines)
-            layout.blank_breaks = blank_lines_separate(lines)
+            layout.break_gaps = blank_lines_separate(lines)
             first = False
         mark_running_lines(lines, layout.width, removed)
         for ln in lines:

@@ -63,7 +63,7 @@ class Line:
     bullet: bool = False
     item: bool = False
     raw: str = ""
-    gap: bool = False  # one or more blank lines came before this line
+    gap: str = ""  # blank lines before this line: "", "empty", "spaces" (whitespace-only) or "mixed"
 
 
 def _sub(pattern: re.Pattern[str], text: str, keep, removed: list[str] | None) -> str:
@@ -101,7 +101,7 @@ def clean_line(raw: str, start: int = 0, removed: list[str] | None = None) -> Li
     indent = len(text) - len(body)
     body = body.rstrip()
     if not body:
-        return Line("", indent, start, end, blank=True)
+        return Line("", indent, start, end, blank=True, raw=raw)
     if SEPARATOR_RE.fullmatch(body):
         if removed is not None:
             removed.append(body)
