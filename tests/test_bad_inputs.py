@@ -223,7 +223,7 @@ def test_corpus_with_missing_partner_and_odd_names(tmp_path):
     corpus = tmp_path / "corpus"
     (corpus / "fr").mkdir(parents=True)
     (corpus / "en").mkdir()
-    for name in ("décision No 1.txt", "..txt"):
+    for name in ("décision No 1.txt", "rapport..final.txt"):
         (corpus / "fr" / name).write_text(FR, encoding="utf-8")
         (corpus / "en" / name).write_text(EN, encoding="utf-8")
     (corpus / "fr" / "orphan.txt").write_text(FR, encoding="utf-8")
@@ -232,6 +232,6 @@ def test_corpus_with_missing_partner_and_odd_names(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "orphan.txt: no English partner" in r.stderr
     assert (out / "aligned" / "décision No 1.tmx").is_file()
-    assert (out / "aligned" / "..tmx").is_file()
+    assert (out / "aligned" / "rapport..final.tmx").is_file()
     outside = {p for p in tmp_path.iterdir()} - {corpus, out}
     assert not outside, f"files written outside --out: {outside}"

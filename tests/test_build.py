@@ -156,13 +156,11 @@ def test_notebook_runs_top_to_bottom(built, repo_root, tmp_path):
     shutil.copytree(out, copy)
     nb = nbformat.read(repo_root / "notebooks" / "explore.ipynb", as_version=4)
     os.environ["TERMKIT_OUT"] = str(copy)
-    os.environ["TERMKIT_HEADLESS"] = "1"
     try:
         nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
                                 resources={"metadata": {"path": str(repo_root / "notebooks")}}).execute()
     finally:
         os.environ.pop("TERMKIT_OUT")
-        os.environ.pop("TERMKIT_HEADLESS")
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert any("image/png" in o.get("data", {}) for o in outputs), "no plot rendered"
