@@ -8,7 +8,8 @@ from typing import Iterable, Iterator
 from ..langdata import check_lang
 from ..types import Segment
 from .clean import Line, clean_line
-from .layout import Block, Layout, blank_lines_separate, mark_running_lines, wrap_width
+from .layout import Block, Layout
+from .stats import blank_lines_separate, mark_running_lines, wrap_width
 from .split import split_sentences
 
 __all__ = ["segment_text", "iter_segments"]

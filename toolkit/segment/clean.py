@@ -32,7 +32,8 @@ ENTITIES = {"&nbsp;": " ", "&#160;": " ", "&#xa0;": " ", "&amp;": "&"}
 ENTITY_RE = re.compile("|".join(map(re.escape, ENTITIES)))
 # a space before an apostrophe inside a word: "l ’ordre" -> "l’ordre" (French elision),
 # "Children ’s" -> "Children’s" (English possessive)
-ELISION_SPACE_RE = re.compile(r"(?<![\w])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)) (?=[’'][^\W\d_])", re.IGNORECASE)
+ELISION_SPACE_RE = re.compile(r"(?<![\w])((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)) (?=[’'][^\W\d_])",
+                              re.IGNORECASE)
 POSSESSIVE_SPACE_RE = re.compile(r"(?<=[^\W\d_]) (?=[’']s\b)")
 # a hyphen glued to the next word only: "conflit -l’Équipe" -> "conflit-l’Équipe"
 HYPHEN_SPACE_RE = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")

@@ -6,19 +6,17 @@ sentence they interrupt) and removes glued footnote markers (CONVENTIONS.md §2-
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .clean import Line
 from .hyphen import Vocabulary, keep_hyphen, repair_split_words
+from .stats import MAX_WRAP, gap_kind
 from .tables import abbreviations, joiners
 
-__all__ = ["Block", "Layout", "wrap_width", "blank_lines_separate", "mark_running_lines"]
+__all__ = ["Block", "Layout"]
 
 # "l’ordre1," / "Policing1," / "privé4 par": 1-3 digits glued to a word, then a non-word
 GLUED_MARKER_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?=[^\w]|$)")
-# a short line repeated this often in a window of paginated text is a running header/footer
-RUNNING_MIN = 3
 # running-header symbols remembered per document (bounds memory on a long stream)
 MAX_REFS = 10_000
 # end-of-line tests only look at a line's last characters (anchored searches scan the line)
@@ -39,77 +37,12 @@ LAST_TOKEN_RE = re.compile(r"(\S+)\.$")
 LAST_WORD_RE = re.compile(r"([^\W\d_]+['’]?)$")
 # a line starting with a web or mail address is not a lower-case continuation: "www.interpol.int"
 URL_RE = re.compile(r"(?:https?://|www\.)|[\w.+-]+@\w|[\w-]+(?:\.[\w-]+)+/")
-# hard-wrapped text (PDF, plain-text mail) has lines of at most ~130 characters; a wider
-# "wrap width" means each line is a whole paragraph
-MAX_WRAP = 160
 FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _terminal(text: str) -> bool:
     """Does the line end a sentence or clause (closing quotes/brackets allowed after it)?"""
     return text.rstrip(CLOSERS)[-1:] in TERMINAL_CHARS if text else False
-
-
-def _gap_kind(gap: str, line: Line) -> str:
-    kind = "empty" if not line.raw else "spaces"
-    return kind if gap in ("", kind) else "mixed"
-
-
-def blank_lines_separate(lines: list[Line]) -> frozenset[str]:
-    """Which kinds of blank-line gap mark paragraph ends here? Those never inside sentences.
-
-    Some PDF extractions put a blank line after every line (un-ares-77-241) or inside
-    paragraphs, where it is followed by a lower-case continuation now and then; some use
-    empty lines inside paragraphs and whitespace-only lines between them (osce-pc-dec-1049).
-    A kind of gap is reliable when at most 2 % of its occurrences precede lower case.
-    """
-    gaps: Counter[str] = Counter()
-    inside: Counter[str] = Counter()
-    gap = ""
-    for ln in lines:
-        if ln.blank:
-            gap = _gap_kind(gap, ln)
-        elif ln.text:
-            if gap:
-                gaps[gap] += 1
-                inside[gap] += ln.text[:1].islower()
-            gap = ""
-    return frozenset(k for k, n in gaps.items() if inside[k] <= 0.02 * n)
-
-
-def mark_running_lines(lines: list[Line], width: int, removed: list[str] | None = None) -> None:
-    """Drop running headers/footers of paginated text: a short line seen 3+ times in the
-    window, each time after a different line (repeated content repeats its neighbours too).
-
-    Only in hard-wrapped text (PDF extractions): in a web page or brochure, repeated short
-    lines are content (the two "USA" address lines of interpol-un-ministerial-2009).
-    """
-    if width > MAX_WRAP:
-        return
-    before: dict[str, set[str]] = {}
-    counts: Counter[str] = Counter()
-    prev = ""
-    for ln in lines:
-        if not ln.text:
-            continue
-        if len(ln.text) <= 80 and not (ln.item or ln.bullet or ln.heading):
-            counts[ln.text] += 1
-            before.setdefault(ln.text, set()).add(prev)
-        prev = ln.text
-    running = {t for t, n in counts.items() if n >= RUNNING_MIN and len(before[t]) == n}
-    if not running:
-        return
-    for ln in lines:
-        if ln.text in running:
-            if removed is not None:
-                removed.append(ln.text)
-            ln.text, ln.dropped = "", True
-
-
-def wrap_width(lines: list[Line]) -> int:
-    """The document's hard-wrap width: the 90th percentile of non-blank line lengths."""
-    lengths = sorted(len(ln.text) for ln in lines if ln.text)
-    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 80
 
 
 @dataclass(slots=True)
@@ -150,7 +83,7 @@ class Layout:
     # ---------------------------------------------------------------- feeding
     def feed(self, line: Line) -> None:
         if line.blank:
-            self.gap = _gap_kind(self.gap, line)
+            self.gap = gap_kind(self.gap, line)
             return
         if line.dropped:
             return
