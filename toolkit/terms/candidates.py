@@ -173,7 +173,13 @@ def _weak_adjectives(lang: str) -> frozenset[str]:
 def _weak_end(toks: list[Token], i: int, j: int) -> bool:
     """The phrase ends with an adjective that makes no term ("organisations concernées")."""
     t = toks[j - 1]
-    return j - i >= 2 and t.tag in "AJR" and t.lemma in _weak_adjectives("fr")
+    if j - i < 2 or t.tag not in "AJR":
+        return False
+    from ..text import fold
+
+    weak = _weak_adjectives("fr")
+    w = fold(t.text)  # "concernées": the lemmatiser may give the verb
+    return t.lemma in weak or any(w.endswith(e) and w[: len(w) - len(e)] in weak for e in ("es", "s", "e", ""))
 
 
 def _locution_end(toks: list[Token], i: int, j: int) -> bool:

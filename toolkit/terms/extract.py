@@ -56,11 +56,19 @@ def _english(text: str) -> bool:
     return en > fr
 
 
+def _untranslated(fr: str, en: str) -> bool:
+    """The same words on both sides ("New York, NY 10017"): nothing to pair."""
+    from ..text import tokenize
+
+    a, b = tokenize(fr), tokenize(en)
+    return len(a) >= 2 and a == b
+
+
 def _read(alignments: list[Alignment]) -> list[_Bead]:
     beads = []
     for al in alignments:
         for fr, en, _b in al.pairs():
-            if _english(fr):  # an address block or quotation left in English in the French text
+            if _english(fr) or _untranslated(fr, en):  # address lines, English left in the French
                 fr = ""
             ft, fs = cand.spans(fr, "fr") if fr.strip() else ([], [])
             et, es = cand.spans(en, "en") if en.strip() else ([], [])
