@@ -230,3 +230,12 @@ def test_whitespace_only_gaps_end_entries_when_empty_gaps_fall_inside_sentences(
         "OSCE, Ministerial Council Decision No. 1, Combating Terrorism, Ninth Meeting of the "
         "Ministerial Council, Bucharest, 4 December 2001",
         "OSCE, Ministerial Council Decision No. 9, Police-Related Activities, Ninth Meeting"]
+
+
+def test_a_wrapped_line_starting_with_a_pending_footnote_number_is_not_a_footnote():
+    text = ("3. The OSCE works with the private sector1 and adopted a plan in Bucharest on\n"
+            "1 December 2001 at the Ninth Meeting.\n\n"
+            "1 Including industrial enterprises.\n")
+    assert texts(text, "en") == [
+        "3. The OSCE works with the private sector and adopted a plan in Bucharest on "
+        "1 December 2001 at the Ninth Meeting.", "1 Including industrial enterprises."]

@@ -94,7 +94,7 @@ class Layout:
         if self._repeated_reference(line):
             return
         m = FOOTNOTE_RE.match(line.text)
-        if m and not line.item and self._is_footnote_start(int(m.group(1))):
+        if m and not line.item and self._is_footnote_start(int(m.group(1)), line):
             n = int(m.group(1))
             self.pending.discard(n)
             self.fn = self.footnotes[n] = Block([], "footnote", footnote=n)
@@ -129,10 +129,22 @@ class Layout:
         self.footnotes.clear()
 
     # ---------------------------------------------------------------- footnotes
-    def _is_footnote_start(self, n: int) -> bool:
+    def _is_footnote_start(self, n: int, line: Line) -> bool:
+        """"1 Une liste …" after a separator, after footnote n-1, or, when marker n was seen,
+        where a body line could not continue ("Bucharest, 4" / "December 2001" continues)."""
         if n in self.footnotes:
             return False
-        return n in self.pending or self.after_sep or (self.fn is not None and n == self.fn.footnote + 1)
+        if self.after_sep or (self.fn is not None and n == self.fn.footnote + 1):
+            return True
+        if n not in self.pending:
+            return False
+        if self.block is None or self.fn is not None:
+            return True
+        last = self.block.lines[-1].text
+        w = LAST_WORD_RE.search(last[-TAIL:])
+        if last.endswith("-") or (w and w.group(1) in joiners()):
+            return False
+        return bool(line.gap) or _terminal(last)
 
     def _unfinished_footnote(self) -> Block | None:
         """After a separator, text with no number continues the last footnote (page-spanning)."""
