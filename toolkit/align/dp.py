@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["BEAD_TYPES", "span_vectors", "span_lengths", "band_similarity", "band_dp",
-           "full_band", "band_from_path", "gather"]
+__all__ = ["BEAD_TYPES", "span_vectors", "span_lengths", "band_similarity", "band_dp", "band_backward",
+           "boundary_margins", "full_band", "band_from_path", "gather"]
 
 # The bead types the aligner considers (CONVENTIONS.md: n, m <= 3, minimal beads).
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
@@ -82,12 +82,14 @@ def band_similarity(fr_spans: list[np.ndarray], en_spans: list[np.ndarray], jlo:
     return out
 
 
-def band_dp(values: dict[tuple[int, int], np.ndarray], jlo: np.ndarray, m: int) -> list[tuple[int, int]]:
+def band_dp(values: dict[tuple[int, int], np.ndarray], jlo: np.ndarray,
+            m: int) -> tuple[list[tuple[int, int]], np.ndarray]:
     """Best monotone path of beads from (0, 0) to (n, m) inside the band.
 
     values[(a, b)]: float (n + 1, W), the value of a bead of type (a, b) ending at each
     cell (NEG where impossible). jlo: int (n + 1,), with jlo[0] == 0 and the band of row n
-    containing m. Returns the bead types along the path, first bead first.
+    containing m. Returns the bead types along the path (first bead first) and the forward
+    scores D (n + 1, W): D[i, w] is the best value of a path from (0, 0) to (i, jlo[i] + w).
     """
     n1, width = next(iter(values.values())).shape
     n = n1 - 1
@@ -133,7 +135,72 @@ def band_dp(values: dict[tuple[int, int], np.ndarray], jlo: np.ndarray, m: int) 
         path.append((a, b))
         i, j = i - a, j - b
     path.reverse()
-    return path
+    return path, D
+
+
+def band_backward(values: dict[tuple[int, int], np.ndarray], jlo: np.ndarray, m: int) -> np.ndarray:
+    """Backward scores B (n + 1, W): the best value of a path from (i, jlo[i] + w) to (n, m).
+
+    Same arguments as :func:`band_dp`; D + B is the best value of a path through a cell.
+    """
+    n1, width = next(iter(values.values())).shape
+    n = n1 - 1
+    types = [t for t in values if t[0] > 0]
+    B = np.full((n1, width), NEG, dtype=np.float64)
+    cols = np.arange(width)
+    skip01 = values.get((0, 1))
+    for i in range(n, -1, -1):
+        j = jlo[i] + cols
+        best = np.full(width, NEG)
+        if i == n:
+            best[j == m] = 0.0
+        for (a, b) in types:
+            if i + a > n:
+                continue
+            nw = j + b - jlo[i + a]
+            ok = (nw >= 0) & (nw < width) & (j + b <= m)
+            nwc = np.clip(nw, 0, width - 1)
+            cand = np.where(ok, B[i + a, nwc] + values[(a, b)][i + a, nwc], NEG)
+            np.maximum(best, cand, out=best)
+        if skip01 is not None:
+            # chains of 0-1 beads to the right: best[j] = max_k>=j (best[k] + C[k]) - C[j]
+            c = np.cumsum(np.where(j > 0, skip01[i], 0.0))
+            run = np.maximum.accumulate((best + c)[::-1])[::-1] - c
+            best = np.maximum(best, run)
+        best[(j > m) | (best < NEG / 2)] = NEG
+        B[i] = best
+    return B
+
+
+def boundary_margins(path: list[tuple[int, int]], total: np.ndarray, jlo: np.ndarray,
+                     radius: int = 1) -> np.ndarray:
+    """How much better the path is than the best path through a nearby boundary.
+
+    total: (n + 1, W) forward + backward scores. For each boundary cell of the path (the
+    end of each bead; shape (len(path),)), the best total minus the best total of the cells
+    within ``radius`` rows/columns that are not on the path (inf when there is none).
+    """
+    n1, width = total.shape
+    cells = [(0, 0)]
+    for a, b in path:
+        cells.append((cells[-1][0] + a, cells[-1][1] + b))
+    P = np.asarray(cells[1:], dtype=np.int64).reshape(-1, 2)
+    on_path = {c for c in cells}
+    best = total[P[-1, 0], P[-1, 1] - jlo[P[-1, 0]]] if len(P) else 0.0
+    alt = np.full(len(P), NEG)
+    for di in range(-radius, radius + 1):
+        for dj in range(-radius, radius + 1):
+            if di == 0 and dj == 0:
+                continue
+            I, J = P[:, 0] + di, P[:, 1] + dj
+            ok = (I >= 0) & (I < n1)
+            Ic = np.clip(I, 0, n1 - 1)
+            W = J - jlo[Ic]
+            ok &= (W >= 0) & (W < width)
+            ok &= np.array([(int(x), int(y)) not in on_path for x, y in zip(I, J)], dtype=bool)
+            v = np.where(ok, total[Ic, np.clip(W, 0, width - 1)], NEG)
+            np.maximum(alt, v, out=alt)
+    return np.where(alt > NEG / 2, best - alt, np.inf)
 
 
 def full_band(n: int, m: int) -> tuple[np.ndarray, int]:
