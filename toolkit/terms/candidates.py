@@ -153,6 +153,8 @@ def _grammatical_head(toks: list[Token], s: Span, lang: str) -> bool:
         return False
     if table[lem]:
         return True
+    if s.i > 0 and toks[s.i - 1].tag == "V":
+        return True  # "prend note de", "fait face à"
     k = s.i - 1
     if k >= 0 and toks[k].tag in "DI":
         k -= 1
@@ -182,6 +184,14 @@ def _weak_end(toks: list[Token], i: int, j: int) -> bool:
     return t.lemma in weak or any(w.endswith(e) and w[: len(w) - len(e)] in weak for e in ("es", "s", "e", ""))
 
 
+def _open_participle(toks: list[Token], i: int, j: int) -> bool:
+    """Ends with a participle or adjective whose complement follows outside the phrase:
+    "activités relatives [à la police]", "menaces posées [par]"."""
+    return (j - i >= 2 and j < len(toks) and toks[j - 1].tag == "A"
+            and bool(_PARTICIPLE_END.search(toks[j - 1].text.lower()))
+            and (toks[j].tag in "PBQ" or toks[j].text.lower() == "par"))
+
+
 def _locution_end(toks: list[Token], i: int, j: int) -> bool:
     """The phrase ends in a grammatical locution: "menaces transnationales au moyen [de]"."""
     return (j - i >= 3 and toks[j - 1].lemma in _nonheads("fr")
@@ -204,7 +214,8 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
         if s.kind == "term":
             if _grammatical_head(toks, s, lang):
                 continue
-            if lang == "fr" and (_weak_end(toks, s.i, s.j) or _locution_end(toks, s.i, s.j)):
+            if lang == "fr" and (_weak_end(toks, s.i, s.j) or _locution_end(toks, s.i, s.j)
+                                 or _open_participle(toks, s.i, s.j)):
                 continue
             if freq.get(s.key, 0) < 2 and (len(s.content) > MAX_CONTENT or _phrasal(toks, s, multi)):
                 continue
@@ -224,6 +235,16 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
                 seen.add(p)
                 todo.append(p)
     return ok, free
+
+
+def _bare_coordination(toks: list[Token], c: int, end: int) -> bool:
+    """"services de détection et de répression": two bare complements share the head, so
+    "services de détection" alone is no term (unlike "protection des victimes et des …")."""
+    if c < 2 or c + 2 >= end:
+        return False
+    before, after = toks[c - 2], toks[c + 1]
+    return (before.text.lower() in ("de", "d'", "en") and after.text.lower() in ("de", "d'", "en")
+            and toks[c + 2].tag not in "DI")
 
 
 def _parts(toks: list[Token], i: int, j: int):
@@ -271,5 +292,5 @@ def _parts(toks: list[Token], i: int, j: int):
                 # inside a name only short generic terms: "consolidation de la paix"
                 if not name or sum(t.tag not in "PBQDIC" for t in toks[k:end]) <= 3:
                     yield (k, end)
-            if toks[k].tag == "C" and not name:
+            if toks[k].tag == "C" and not name and not _bare_coordination(toks, k, end):
                 yield (i, k)

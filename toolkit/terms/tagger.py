@@ -131,7 +131,12 @@ def _word_tag(low: str, lang: str) -> str:
     return "N"
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
 def _is_acronym(word: str) -> bool:
+    if _ROMAN.fullmatch(word):
+        return False  # "chapitre IV"
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -152,7 +157,7 @@ def tag_text(text: str, lang: str) -> list[Token]:
         low = w.lower()
         acr = _is_acronym(w) and not (shouting or (len(w) > 4 and _is_known(low, lang)))
         capword = w[:1].isupper() and not acr
-        tag = "X" if _URL.search(low) else _word_tag(low, lang)
+        tag = "X" if _URL.search(low) else "M" if _ROMAN.fullmatch(w) and len(w) <= 5 else _word_tag(low, lang)
         if tag == "N" and "-" in low and lang == "fr":
             tag = "J"  # "partenariat police-public", "réhabilitation post-conflit"
         cap = False
