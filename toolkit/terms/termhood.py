@@ -108,6 +108,8 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
                      and st.indep >= 1)
         if not (st.free > 0 or nested_ok):
             continue
+        if n >= 2 and not nested_ok and st.free < 0.25 * st.freq:
+            continue  # stands alone once in a while, mostly a fragment of a longer term
         spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
         if n == 1 and kind == "term" and not _single_word_term(st, lang, spec, total_tokens):
             continue
