@@ -243,8 +243,21 @@ def _bare_coordination(toks: list[Token], c: int, end: int) -> bool:
     if c < 2 or c + 2 >= end:
         return False
     before, after = toks[c - 2], toks[c + 1]
-    return (before.text.lower() in ("de", "d'", "en") and after.text.lower() in ("de", "d'", "en")
-            and toks[c + 2].tag not in "DI")
+    if not (before.text.lower() in ("de", "d'", "en") and after.text.lower() in ("de", "d'", "en")
+            and toks[c + 2].tag in "NJ"):
+        return False
+    # the second noun must end the phrase or be followed by a proper-noun complement: with a
+    # complement of its own it is a phrase of its own ("blanchiment d'argent et de [saisie
+    # des avoirs criminels]")
+    k = c + 3
+    if k >= end:
+        return True
+    if toks[k].tag not in "PB":
+        return False
+    k += 1
+    while k < end and toks[k].tag in "DI":
+        k += 1
+    return k < end and toks[k].tag == "K"
 
 
 def _parts(toks: list[Token], i: int, j: int):
