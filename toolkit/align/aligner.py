@@ -18,7 +18,7 @@ import numpy as np
 
 from ..types import Bead, Segment
 from . import dp
-from .encode import NeuralEncoder, lexical_vectors
+from .encode import LexicalSpace, NeuralEncoder
 from .features import SentFeatures, sentence_features, stopwords
 from .lexicon import cognates, ibm1, load_dictionary
 
@@ -205,7 +205,7 @@ def _looks_like(feats_words: list[str], own: str, other: str) -> bool:
 def _all_words(texts: list[str]) -> list[str]:
     from ..text import fold, tokenize
 
-    return [fold(t.rstrip("'")).rsplit("'", 1)[-1] for s in texts for t in tokenize(s)]
+    return [t.rstrip("'").rsplit("'", 1)[-1] for t in tokenize(fold(" ".join(texts)))]
 
 
 def _score(z: float, lp: float, cos: float, margin: float) -> float:
@@ -252,7 +252,7 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     ff = [sentence_features(t, "fr") for t in ft]
     ef = [sentence_features(t, "en") for t in et]
     same_lang = None
-    fw_all, ew_all = _all_words(ft), _all_words(et)
+    fw_all, ew_all = _all_words(ft[:3000]), _all_words(et[:3000])  # a sample is enough
     if _looks_like(ew_all, "en", "fr"):
         same_lang = "French"
     elif _looks_like(fw_all, "fr", "en"):
@@ -270,10 +270,11 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     table = None
     path = bead_z = None
     dims = 1024 if n * m <= 40_000 else 512 if n * m <= 1_000_000 else 256  # less projection noise when cheap
+    space = LexicalSpace(ff, ef)
     for it in range(p.iterations + 1):
         trust = min(1.0, 0.3 + len(path or ()) / 300.0) if table else 0.0
         mapping = _mapping(fr_vocab, en_vocab, table, cogn, dictionary, trust)
-        fv, ev = lexical_vectors(ff, ef, mapping, dims=dims)
+        fv, ev = space.vectors(mapping, dims=dims)
         level = _Level(fv, ev, [f.chars for f in ff], [f.chars for f in ef], neural)
         path, bead_z = _find_path(level, p, rng, ratio, final=it == p.iterations)
         if it == p.iterations:

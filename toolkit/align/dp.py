@@ -110,7 +110,7 @@ def band_dp(values: dict[tuple[int, int], np.ndarray], jlo: np.ndarray,
                 continue
             pj = j - b - jlo[i - a]
             ok = (pj >= 0) & (pj < width) & (j - b >= 0)
-            cand = np.where(ok, D[i - a, np.clip(pj, 0, width - 1)] + values[(a, b)][i], NEG)
+            cand = np.where(ok, D[i - a, np.minimum(np.maximum(pj, 0), width - 1)] + values[(a, b)][i], NEG)
             upd = cand > best
             best[upd] = cand[upd]
             arg[upd] = tid[(a, b)]
@@ -159,7 +159,7 @@ def band_backward(values: dict[tuple[int, int], np.ndarray], jlo: np.ndarray, m:
                 continue
             nw = j + b - jlo[i + a]
             ok = (nw >= 0) & (nw < width) & (j + b <= m)
-            nwc = np.clip(nw, 0, width - 1)
+            nwc = np.minimum(np.maximum(nw, 0), width - 1)
             cand = np.where(ok, B[i + a, nwc] + values[(a, b)][i + a, nwc], NEG)
             np.maximum(best, cand, out=best)
         if skip01 is not None:

@@ -19,7 +19,7 @@ import numpy as np
 
 from .features import SentFeatures
 
-__all__ = ["lexical_vectors", "NeuralEncoder", "ANCHOR_WEIGHT"]
+__all__ = ["LexicalSpace", "lexical_vectors", "NeuralEncoder", "ANCHOR_WEIGHT"]
 
 # Weight of anchor keys relative to a content word of the same idf (numbers survive translation).
 ANCHOR_WEIGHT = {"n": 1.5, "p": 0.4}
@@ -33,65 +33,74 @@ def _idf(feats: Sequence[SentFeatures]) -> dict[str, float]:
     return {k: math.log((n + 1) / (c + 0.5)) + 0.5 for k, c in df.items()}
 
 
+class LexicalSpace:
+    """Bags of words and anchors of both documents, built once; :meth:`vectors` projects
+    them for a given FR->EN word mapping (which changes as the translation table is learnt).
+
+    Key space: English words, then anchors (numbers, punctuation; shared by both sides),
+    then one "unmatched" direction per French word.
+    """
+
+    def __init__(self, fr: Sequence[SentFeatures], en: Sequence[SentFeatures]):
+        from scipy import sparse
+
+        idf_fr, idf_en = _idf(fr), _idf(en)
+        self.fr_words = sorted({w for f in fr for w in f.words})
+        self.en_words = sorted({w for f in en for w in f.words})
+        self.anchors = sorted({a for f in list(fr) + list(en) for a in f.anchors})
+        self.en_index = {w: k for k, w in enumerate(self.en_words)}
+        fi = {w: k for k, w in enumerate(self.fr_words)}
+        ai = {a: k for k, a in enumerate(self.anchors)}
+
+        def bag(feats, idf, index, attr, weight=lambda k: 1.0):
+            r, c, v = [], [], []
+            for s, f in enumerate(feats):
+                for k, cnt in Counter(getattr(f, attr)).items():
+                    r.append(s); c.append(index[k]); v.append(idf[k] * weight(k) * math.sqrt(cnt))
+            return sparse.csr_matrix((np.asarray(v, dtype=np.float32), (np.asarray(r, dtype=np.int64),
+                                      np.asarray(c, dtype=np.int64))), shape=(len(feats), max(len(index), 1)))
+
+        aw = lambda k: ANCHOR_WEIGHT.get(k[0], 1.0)  # noqa: E731
+        self.fr_w = bag(fr, idf_fr, fi, "words")
+        self.fr_a = bag(fr, idf_fr, ai, "anchors", aw)
+        self.en_w = bag(en, idf_en, self.en_index, "words")
+        self.en_a = bag(en, idf_en, ai, "anchors", aw)
+
+    def vectors(self, mapping: dict[str, dict[str, float]], dims: int = 256,
+                seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
+        """Unnormalised sentence vectors: FR (n, dims) and EN (m, dims), float32.
+
+        ``mapping``: ``{fr_word: {en_word: weight}}``, weights in [0, 1] summing to <= 1;
+        the rest of a French word's mass goes to its own (unmatched) direction.
+        """
+        from scipy import sparse
+
+        ve, va, vf = max(len(self.en_words), 1), max(len(self.anchors), 1), max(len(self.fr_words), 1)
+        rng = np.random.default_rng(seed)
+        proj = (rng.standard_normal((ve + va + vf, dims)) / math.sqrt(dims)).astype(np.float32)
+        r, c, v = [], [], []
+        for k, f in enumerate(self.fr_words):
+            rest = 1.0
+            for e, p in (mapping.get(f) or {}).items():
+                j = self.en_index.get(e)
+                if j is not None and p > 0:
+                    r.append(k); c.append(j); v.append(p)
+                    rest -= p
+            if rest > 1e-6:
+                r.append(k); c.append(ve + va + k); v.append(rest)
+        M = sparse.csr_matrix((np.asarray(v, dtype=np.float32), (np.asarray(r, dtype=np.int64),
+                              np.asarray(c, dtype=np.int64))), shape=(vf, ve + va + vf))
+        pa = proj[ve:ve + va]
+        F = self.fr_w @ np.asarray(M @ proj) + self.fr_a @ pa
+        E = self.en_w @ proj[:ve] + self.en_a @ pa
+        return np.asarray(F, dtype=np.float32), np.asarray(E, dtype=np.float32)
+
+
 def lexical_vectors(fr: Sequence[SentFeatures], en: Sequence[SentFeatures],
                     mapping: dict[str, dict[str, float]], dims: int = 256,
                     seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
-    """Unnormalised sentence vectors: FR of shape (len(fr), dims), EN of shape (len(en), dims).
-
-    ``mapping``: ``{fr_word: {en_word: weight}}``, weights in [0, 1] summing to <= 1; the
-    rest of a French word's mass goes to its own (unmatched) direction.
-    """
-    from scipy import sparse
-
-    idf_fr, idf_en = _idf(fr), _idf(en)
-    keys: dict[str, int] = {}
-
-    def kid(k: str) -> int:
-        i = keys.get(k)
-        if i is None:
-            i = keys[k] = len(keys)
-        return i
-
-    def anchor_w(k: str, idf: dict[str, float]) -> float:
-        return idf[k] * ANCHOR_WEIGHT.get(k[0], 1.0)
-
-    rs, cs, vs = [], [], []
-    for s, f in enumerate(en):
-        for w, c in Counter(f.words).items():
-            rs.append(s); cs.append(kid("w:" + w)); vs.append(idf_en[w] * math.sqrt(c))
-        for a, c in Counter(f.anchors).items():
-            rs.append(s); cs.append(kid(a)); vs.append(anchor_w(a, idf_en) * math.sqrt(c))
-    en_rows = (rs, cs, vs)
-    rs, cs, vs = [], [], []
-    for s, f in enumerate(fr):
-        for w, c in Counter(f.words).items():
-            wt = idf_fr[w] * math.sqrt(c)
-            m = mapping.get(w)
-            rest = 1.0
-            if m:
-                for e, p in m.items():
-                    rs.append(s); cs.append(kid("w:" + e)); vs.append(wt * p)
-                    rest -= p
-            if rest > 1e-6:
-                rs.append(s); cs.append(kid("f:" + w)); vs.append(wt * rest)
-        for a, c in Counter(f.anchors).items():
-            rs.append(s); cs.append(kid(a)); vs.append(anchor_w(a, idf_fr) * math.sqrt(c))
-    fr_rows = (rs, cs, vs)
-    nk = max(len(keys), 1)
-    rng = np.random.default_rng(seed)
-    # directions are drawn in sorted key order: the result does not depend on set/dict order
-    rank = np.empty(nk, dtype=np.int64)
-    rank[[keys[k] for k in sorted(keys)]] = np.arange(len(keys))
-    proj = (rng.standard_normal((nk, dims)) / math.sqrt(dims)).astype(np.float32)[rank] if keys else \
-        np.zeros((1, dims), dtype=np.float32)
-
-    def build(rows, n):
-        r, c, v = rows
-        mat = sparse.csr_matrix((np.asarray(v, dtype=np.float32), (np.asarray(r, dtype=np.int64),
-                                np.asarray(c, dtype=np.int64))), shape=(n, nk))
-        return np.asarray(mat @ proj, dtype=np.float32)
-
-    return build(fr_rows, len(fr)), build(en_rows, len(en))
+    """One-shot :class:`LexicalSpace` ``(fr, en).vectors(mapping, dims, seed)``."""
+    return LexicalSpace(fr, en).vectors(mapping, dims, seed)
 
 
 class NeuralEncoder:

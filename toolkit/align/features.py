@@ -68,9 +68,13 @@ def base_lexicon() -> dict[str, dict[str, float]]:
     return out
 
 
+_fold = functools.lru_cache(maxsize=1 << 17)(fold)
+
+
+@functools.lru_cache(maxsize=1 << 17)
 def word_key(tok: str) -> str:
     """Folded word with a plural ``s``/``x`` stripped: 'Résolutions' -> 'resolution'."""
-    w = fold(tok)
+    w = _fold(tok)
     if len(w) > 4 and w[-1] in "sx" and w[-2] != "s":
         w = w[:-1]
     return w
@@ -101,10 +105,10 @@ def sentence_features(text: str, lang: str) -> SentFeatures:
                 continue
         if len(tok) >= 2 and _ACRONYM.match(tok) and (not shouting or tok in acr):
             tok = tok[:-1] if tok[-1] == "s" else tok
-            words.append(fold(acr.get(tok, tok)))  # same key as the word: INTERPOL in a heading
+            words.append(_fold(acr.get(tok, tok)))  # same key as the word: INTERPOL in a heading
             continue
-        num = nums.get(fold(tok))
-        if num is not None and (tok == "May" or fold(tok) != "may"):  # not the modal "may"
+        num = nums.get(_fold(tok))
+        if num is not None and (tok == "May" or _fold(tok) != "may"):  # not the modal "may"
             anchors.append("n:" + num)
             continue
         w = word_key(tok)
