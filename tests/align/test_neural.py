@@ -64,3 +64,22 @@ def test_model_not_found(tmp_path):
 
     with pytest.raises(InputError, match="cannot load"):
         align(FR, EN, model=str(tmp_path / "nowhere"))
+
+
+def test_neural_path_coarse_to_fine(tiny_model):
+    # more cells than the full-matrix limit: the band comes from block sums (neural + lexical)
+    fr = [f"{s[:-1]} ({k})." for k in range(120) for s in FR]
+    en = [f"{s[:-1]} ({k})." for k in range(120) for s in EN]
+    del en[100], en[400]
+    beads = align(fr, en, model=str(tiny_model), on_warning=lambda m: None)
+    check_partition(beads, len(fr), len(en))
+    ones = sum(1 for b in beads if len(b.fr_ids) == 1 and len(b.en_ids) == 1)
+    assert ones >= len(en) - 6
+
+
+def test_loaded_model_object(tiny_model):
+    from sentence_transformers import SentenceTransformer
+
+    m = SentenceTransformer(str(tiny_model), device="cpu")
+    beads = align(FR[:3], EN[:3], model=m, on_warning=lambda m: None)
+    assert [(b.fr_ids, b.en_ids) for b in beads] == [((i,), (i,)) for i in range(3)]

@@ -88,7 +88,11 @@ class _Level:
             idx = np.arange(0, n, f)
             return np.add.reduceat(v, idx, axis=0) if n else v
 
-        return _Level(blocks(self.fv), blocks(self.ev), blocks(self.flen), blocks(self.elen))
+        neural = None
+        if self.neural is not None:  # block sums of the sentence embeddings
+            neural = (dp.span_vectors(blocks(self.neural[0][1][1:]), MAX_SPAN),
+                      dp.span_vectors(blocks(self.neural[1][1][1:]), MAX_SPAN))
+        return _Level(blocks(self.fv), blocks(self.ev), blocks(self.flen), blocks(self.elen), neural)
 
 
 def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
@@ -126,7 +130,7 @@ def _neural_stats(neural, rng):
 
 def _find_path(level: _Level, p: Params, rng, ratio: float, depth: int = 0, final: bool = False):
     n, m = len(level.fv), len(level.ev)
-    if (n + 1) * (m + 1) <= p.full_cells or level.neural is None and depth > 6:
+    if (n + 1) * (m + 1) <= p.full_cells or depth > 6:
         jlo, width = dp.full_band(n, m)
     else:
         coarse = level.coarse(p.factor)

@@ -11,7 +11,9 @@
 """
 from __future__ import annotations
 
+import functools
 import math
+import os
 from collections import Counter
 from typing import Sequence
 
@@ -103,6 +105,26 @@ def lexical_vectors(fr: Sequence[SentFeatures], en: Sequence[SentFeatures],
     return LexicalSpace(fr, en).vectors(mapping, dims, seed)
 
 
+@functools.lru_cache(maxsize=2)
+def _load_model(name: str):
+    """Load a sentence-transformers model once per process (GPU when present)."""
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as e:  # pragma: no cover - depends on the install
+        from ..errors import TermkitError
+        raise TermkitError("the neural aligner needs sentence-transformers: "
+                           "pip install 'termkit[model]'") from e
+    import torch
+
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    try:
+        return SentenceTransformer(name, device=device)
+    except Exception as e:  # no network, wrong path, corrupt folder
+        from ..errors import InputError
+        raise InputError(f"cannot load the sentence-transformers model {name!r} ({e}); "
+                         "give a local model folder or a name already in the cache") from e
+
+
 class NeuralEncoder:
     """A sentence-transformers model, loaded lazily; ``encode(texts)`` -> (len, dim) float32, L2-normalised."""
 
@@ -112,24 +134,10 @@ class NeuralEncoder:
 
     def _load(self):
         if self._model is None:
-            if not isinstance(self.name, (str, bytes)) and hasattr(self.name, "encode"):
+            if not isinstance(self.name, (str, bytes, os.PathLike)) and hasattr(self.name, "encode"):
                 self._model = self.name  # an already loaded SentenceTransformer
             else:
-                try:
-                    from sentence_transformers import SentenceTransformer
-                except ImportError as e:  # pragma: no cover - depends on the install
-                    from ..errors import TermkitError
-                    raise TermkitError("the neural aligner needs sentence-transformers: "
-                                       "pip install 'termkit[model]'") from e
-                import torch
-
-                device = "cuda" if torch.cuda.is_available() else "cpu"
-                try:
-                    self._model = SentenceTransformer(str(self.name), device=device)
-                except Exception as e:  # no network, wrong path, corrupt folder
-                    from ..errors import InputError
-                    raise InputError(f"cannot load the sentence-transformers model {self.name!r} ({e}); "
-                                     "give a local model folder or a name already in the cache") from e
+                self._model = _load_model(os.fspath(self.name))
         return self._model
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
