@@ -147,6 +147,19 @@ def _title_like(en: str) -> bool:
     return not words or en[:1].isupper() or sum(w[:1].isupper() for w in words) >= 0.5 * len(words)
 
 
+def _caps_of(variant: str, form: str) -> bool:
+    """'NATIONS UNIES' is 'Nations Unies' in a heading, not a variant worth listing."""
+    return variant.isupper() and variant.lower() == form.lower() and not form.isupper()
+
+
+def _example_rank(text: str) -> tuple:
+    """Example sentences: a sentence of readable length first (not a heading in capitals),
+    then the shortest."""
+    letters = [c for c in text if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    return (shouting or not 40 <= len(text) <= 300, len(text))
+
+
 def _display(counter: Counter) -> str:
     return max(counter.items(), key=lambda kv: (kv[1], kv[0][:1].islower(), kv[0]))[0]
 
@@ -183,7 +196,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
                 best_cov[e.key] = max(best_cov.get(e.key, 0.0), cov)
                 votes[e.key] += score * score  # a clear translation outweighs two weak ones
                 en_surf[e.key][e.surface] += 1
-                if e.key not in example or len(b.fr) < len(example[e.key][0]):
+                if e.key not in example or _example_rank(b.fr) < _example_rank(example[e.key][0]):
                     example[e.key] = (b.fr, b.en)
         if not votes:
             continue
@@ -203,7 +216,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         if (kind == "term" and fr[:1].islower() and en[:1].isupper() and _title_like(en)
                 and key not in _known_fr_keys()):
             continue  # a piece of a name ("violences sexuelles" / "Sexual Violence") unless UN usage
-        en_vars = [s for s in en_surf[ekey] if s != en] + [_display(en_surf[k]) for k in alts]
+        en_vars = [s for s in en_surf[ekey] if s != en and not _caps_of(s, en)] + [_display(en_surf[k]) for k in alts]
         fr = _display(fr_surf)
         shape = _shape(fr, en, kind, st)
         if _head_of_term(beads, occ[key][0], keep):
@@ -213,8 +226,8 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
             fr=fr, en=en, id=entry_id(key, kind), score=score, freq=st.freq, kind=kind,
             pos="noun" if len(st.content) == 1 and kind == "term" else
                 "proper noun" if kind != "term" else "noun phrase",
-            fr_variants=tuple(sorted(s for s in fr_surf if s != fr)),
-            en_variants=tuple(dict.fromkeys(en_vars)),
+            fr_variants=tuple(sorted(s for s in fr_surf if s != fr and not _caps_of(s, fr))),
+            en_variants=tuple(v for v in dict.fromkeys(en_vars) if v != en and not _caps_of(v, en)),
             example_fr=example[ekey][0], example_en=example[ekey][1],
             docs=tuple(sorted(st.docs)), status="new", note="",
         ))
