@@ -233,5 +233,6 @@ def band_from_path(path: list[tuple[int, int]], factor: int, n: int, m: int,
     hi = np.maximum.accumulate(hi)
     lo[0] = 0
     hi[n] = m
+    hi[:-1] = np.maximum(hi[:-1], lo[1:])  # consecutive rows overlap: every row is reachable
     width = int((hi - lo).max()) + 1
     return lo, width
