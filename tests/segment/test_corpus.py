@@ -53,3 +53,12 @@ def test_gold_boundary_f1(gold_dir, doc, lang):
     pred = segment_text((CORPUS / lang / f"{doc}.txt").read_text(encoding="utf-8"), lang)
     _, _, f1 = boundary_f1([s.text for s in pred], gold)
     assert f1 >= 0.97, f"{doc}.{lang}: boundary F1 {f1:.3f}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("doc", DOCS)
+def test_offsets_frame_each_segment_in_the_source(doc, lang):
+    """``start``/``end`` point at the segment's first and last characters in the source."""
+    text = (CORPUS / lang / f"{doc}.txt").read_text(encoding="utf-8")
+    for s in segment_text(text, lang):
+        assert text[s.start] == s.text[0] and text[s.end - 1] == s.text[-1], s

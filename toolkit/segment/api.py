@@ -20,7 +20,6 @@ WINDOW_LINES = 4000
 WINDOW_CHARS = 1 << 20
 # a "line" longer than this (no line breaks at all) is cut at a space to bound memory
 MAX_LINE = 1 << 20
-NONSPACE_RE = re.compile(r"\S+")
 # a line break: "\r\n", "\n" or a lone "\r"
 BREAK_RE = re.compile(r"\r\n|\r|\n")
 
@@ -58,42 +57,49 @@ def _is_heading(block: Block) -> bool:
                              and first.text[-1:] not in ".,;:!?…")
 
 
-def _source_offset(line: Line, piece: str, d: int, is_start: bool) -> int:
-    """Source offset of position ``d`` in a repaired line: count its non-space characters.
+class _Locator:
+    """Source offsets of positions in a block's text, asked in increasing order.
 
-    Exact when the repairs only changed spaces; off by the removed characters after markup.
+    A line's repaired text is its raw text minus removed characters and with spaces
+    changed, so its characters are found in order in the raw line (a subsequence).
+    Cursors per line keep the work linear in the block length.
     """
-    head = piece[:d]
-    want = len(head) - head.count(" ")  # a repaired line has single spaces only
-    raw, j, seen = line.raw, 0, 0
-    for m in NONSPACE_RE.finditer(raw):
-        if seen + len(m.group(0)) >= want:
-            j = m.start() + (want - seen)
-            break
-        seen += len(m.group(0))
-        j = m.end()
-    if is_start:
-        m = NONSPACE_RE.search(raw, j)
-        j = m.start() if m else len(raw)
-    return line.start + j
+
+    def __init__(self, block: Block) -> None:
+        self.pieces = block.pieces
+        self.starts, pos = [], 0
+        for piece, _ in block.pieces:
+            self.starts.append(pos)
+            pos += len(piece)
+        self.cursors: dict[int, list[int]] = {}  # piece -> [text position, raw position]
+
+    def __call__(self, i: int, is_start: bool) -> int:
+        k = max(bisect.bisect_right(self.starts, i) - 1, 0)
+        if self.pieces[k][1] is None:  # the space that joins two lines
+            k += 1
+            i = self.starts[k]
+        piece, line = self.pieces[k]
+        raw, d = line.raw, i - self.starts[k]
+        c = self.cursors.get(k)
+        if c is None or d < c[0]:
+            c = self.cursors[k] = [0, 0]
+        for ch in piece[c[0]:d]:
+            if ch != " ":
+                found = raw.find(ch, c[1])
+                if found >= 0:
+                    c[1] = found + 1
+        c[0] = d
+        j = c[1]
+        if is_start:
+            rest = piece[d:].lstrip(" ")[:1]
+            found = raw.find(rest, j) if rest else -1
+            j = found if found >= 0 else j
+        return line.start + j
 
 
 def _segments(block: Block, lang: str) -> Iterator[Segment]:
     text = block.text
-    starts, pos = [], 0
-    for piece, _ in block.pieces:
-        starts.append(pos)
-        pos += len(piece)
-
-    def source(i: int, is_start: bool) -> int:
-        k = max(bisect.bisect_right(starts, i) - 1, 0)
-        piece, line = block.pieces[k]
-        if line is None:  # the space that joins two lines
-            k += 1
-            piece, line = block.pieces[k]
-            i = starts[k]
-        return _source_offset(line, piece, i - starts[k], is_start)
-
+    source = _Locator(block)
     first = block.lines[0]
     kind = ("footnote" if block.footnote is not None else "heading" if _is_heading(block)
             else "item" if first.item or first.bullet else "sentence")
