@@ -101,16 +101,17 @@ def quality(gold_dir: Path, peers: dict) -> None:
             gold = (gold_dir / f"{doc}.{lang}.txt").read_text(encoding="utf-8").splitlines()
             ours = [s.text for s in segment_text(raw, lang)]
             strict[doc, lang] = boundary_f1(ours, gold)[2]
-            results.setdefault(("termkit", "raw"), {})[doc, lang] = boundary_f1_aligned(ours, gold)[2]
+            results.setdefault(("termkit", "aligned"), {})[doc, lang] = boundary_f1_aligned(ours, gold)[2]
             for name, split in peers.items():
                 for layout, text in peer_inputs(raw).items():
                     results.setdefault((name, layout), {})[doc, lang] = \
                         boundary_f1_aligned(split[lang](text), gold)[2]
-    best = {"termkit": "raw"}
+    best = {"termkit": "aligned"}
     for name in peers:
         best[name] = max(("lines", "flat"), key=lambda lay: sum(results[name, lay].values()))
     tools = list(best)
-    head = ["document", "lang", "termkit strict"] + [f"{t} ({best[t]})" for t in tools]
+    head = ["document", "lang", "termkit strict"] + [f"{t} ({best[t]})" if t != "termkit"
+                                                     else "termkit aligned" for t in tools]
     widths = [28, 4, 14] + [max(12, len(h)) for h in head[3:]]
     print("Boundary F1 against shared/gold (peers: aligned; see docstring)")
     print(row(head, widths))
