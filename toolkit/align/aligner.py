@@ -21,6 +21,7 @@ from . import dp
 from .encode import LexicalSpace, NeuralEncoder
 from .features import SentFeatures, sentence_features, stopwords
 from .lexicon import cognates, ibm1, load_dictionary
+from .similarity import SpanCosines, block_rows, random_pair_cosines
 
 __all__ = ["align", "Params"]
 
@@ -46,20 +47,23 @@ def _texts(xs) -> list[str]:
     return [x.text if isinstance(x, Segment) else str(x) for x in xs]
 
 
-def _random_stats(fv: np.ndarray, ev: np.ndarray, rng: np.random.Generator,
-                  cap: float = 0.1) -> tuple[float, float]:
+def _random_stats(fv, ev, rng: np.random.Generator, cap: float = 0.1) -> tuple[float, float]:
     """Median and robust spread of cosines of random (FR, EN) sentence pairs.
 
-    The median is capped at ``cap``: in a short or repetitive document most random pairs
-    share words, and a high baseline would make true beads look negative (then the DP
-    would favour fewer, larger beads)."""
-    n, m = len(fv), len(ev)
+    fv, ev: dense (n, d)/(m, d) arrays, or sparse bags (exact cosines). The median is
+    capped at ``cap``: in a short or repetitive document most random pairs share words,
+    and a high baseline would make true beads look negative (then the DP would favour
+    fewer, larger beads)."""
+    n, m = fv.shape[0], ev.shape[0]
     k = min(4000, n * m)
     i = rng.integers(0, n, k)
     j = rng.integers(0, m, k)
-    fn = fv / np.maximum(np.linalg.norm(fv, axis=1, keepdims=True), 1e-9)
-    en = ev / np.maximum(np.linalg.norm(ev, axis=1, keepdims=True), 1e-9)
-    s = np.einsum("kd,kd->k", fn[i], en[j])
+    if isinstance(fv, np.ndarray):
+        fn = fv / np.maximum(np.linalg.norm(fv, axis=1, keepdims=True), 1e-9)
+        en = ev / np.maximum(np.linalg.norm(ev, axis=1, keepdims=True), 1e-9)
+        s = np.einsum("kd,kd->k", fn[i], en[j])
+    else:
+        s = random_pair_cosines(fv, ev, i, j)
     med = float(np.median(s))
     mad = float(np.median(np.abs(s - med))) * 1.4826
     return min(med, cap), max(mad, 0.05)
@@ -75,10 +79,10 @@ def _len_logp(lf: np.ndarray, le: np.ndarray, ratio: float, var: float) -> np.nd
 
 
 class _Level:
-    """Vectors and lengths of one resolution (sentences, or blocks of sentences)."""
+    """Sparse bags and lengths of one resolution (sentences, or blocks of sentences)."""
 
     def __init__(self, fv, ev, flen, elen, neural=None):
-        self.fv, self.ev = fv, ev
+        self.fv, self.ev = fv, ev  # sparse (n, K), (m, K)
         self.flen, self.elen = np.asarray(flen, float), np.asarray(elen, float)
         self.neural = neural  # (fr_spans, en_spans) lists of normalised span vectors, or None
 
@@ -92,14 +96,14 @@ class _Level:
         if self.neural is not None:  # block sums of the sentence embeddings
             neural = (dp.span_vectors(blocks(self.neural[0][1][1:]), MAX_SPAN),
                       dp.span_vectors(blocks(self.neural[1][1][1:]), MAX_SPAN))
-        return _Level(blocks(self.fv), blocks(self.ev), blocks(self.flen), blocks(self.elen), neural)
+        return _Level(block_rows(self.fv, f), block_rows(self.ev, f), blocks(self.flen), blocks(self.elen),
+                      neural)
 
 
 def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
-    n, m = len(level.fv), len(level.ev)
+    n, m = level.fv.shape[0], level.ev.shape[0]
     base, spread = _random_stats(level.fv, level.ev, rng)
-    fsp = dp.span_vectors(level.fv, MAX_SPAN)
-    esp = dp.span_vectors(level.ev, MAX_SPAN)
+    spans = SpanCosines(level.fv, level.ev, jlo, width, MAX_SPAN)
     if level.neural is not None:
         nb, ns = _neural_stats(level.neural, rng)
     fl = dp.span_lengths(level.flen, MAX_SPAN)
@@ -109,7 +113,7 @@ def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
         if a == 0 or b == 0:
             values[(a, b)] = np.full((n + 1, width), p.skip, dtype=np.float32)
             continue
-        cos = dp.band_similarity(fsp, esp, jlo, width, a, b)
+        cos = spans.cosine(a, b)
         z = (cos - base) / spread
         if level.neural is not None:
             zn = (dp.band_similarity(level.neural[0], level.neural[1], jlo, width, a, b) - nb) / ns
@@ -129,7 +133,7 @@ def _neural_stats(neural, rng):
 
 
 def _find_path(level: _Level, p: Params, rng, ratio: float, depth: int = 0, final: bool = False):
-    n, m = len(level.fv), len(level.ev)
+    n, m = level.fv.shape[0], level.ev.shape[0]
     if (n + 1) * (m + 1) <= p.full_cells or depth > 6:
         jlo, width = dp.full_band(n, m)
     else:
@@ -273,12 +277,11 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
         neural = (_neural_spans(enc, ft), _neural_spans(enc, et))
     table = None
     path = bead_z = None
-    dims = 1024 if n * m <= 40_000 else 512 if n * m <= 1_000_000 else 256  # less projection noise when cheap
     space = LexicalSpace(ff, ef)
     for it in range(p.iterations + 1):
         trust = min(1.0, 0.3 + len(path or ()) / 300.0) if table else 0.0
         mapping = _mapping(fr_vocab, en_vocab, table, cogn, dictionary, trust)
-        fv, ev = space.vectors(mapping, dims=dims)
+        fv, ev = space.matrices(mapping)
         level = _Level(fv, ev, [f.chars for f in ff], [f.chars for f in ef], neural)
         path, bead_z = _find_path(level, p, rng, ratio, final=it == p.iterations)
         if it == p.iterations:
@@ -308,7 +311,7 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
         warn(f"both documents look {same_lang}: the alignment scores are low, check the language of each file")
     else:
         scored = [b.score for b in beads if b.fr_ids and b.en_ids]
-        if len(scored) >= 3 and float(np.median(scored)) < 0.3:
+        if len(scored) >= 3 and float(np.median(scored)) < 0.1:  # unrelated texts score ~0.01
             warn("the two documents do not look like translations of each other "
                  f"(median bead score {float(np.median(scored)):.2f}); check the file pairing")
     return beads

@@ -68,6 +68,37 @@ class LexicalSpace:
         self.en_w = bag(en, idf_en, self.en_index, "words")
         self.en_a = bag(en, idf_en, ai, "anchors", aw)
 
+    def matrices(self, mapping: dict[str, dict[str, float]]):
+        """Sparse bags in one key space: FR (n, K) and EN (m, K), CSR float64.
+
+        ``mapping`` as for :meth:`vectors`; exact cosines come from these (``similarity.py``).
+        """
+        from scipy import sparse
+
+        ve, va, vf = max(len(self.en_words), 1), max(len(self.anchors), 1), max(len(self.fr_words), 1)
+        M = self._word_map(mapping, ve, va, vf)
+        n, m = self.fr_w.shape[0], self.en_w.shape[0]
+        Xf = (self.fr_w @ M + sparse.hstack([sparse.csr_matrix((n, ve)), self.fr_a,
+                                             sparse.csr_matrix((n, vf))])).tocsr().astype(np.float64)
+        Xe = sparse.hstack([self.en_w, self.en_a, sparse.csr_matrix((m, vf))]).tocsr().astype(np.float64)
+        return Xf, Xe
+
+    def _word_map(self, mapping, ve: int, va: int, vf: int):
+        from scipy import sparse
+
+        r, c, v = [], [], []
+        for k, f in enumerate(self.fr_words):
+            rest = 1.0
+            for e, p in (mapping.get(f) or {}).items():
+                j = self.en_index.get(e)
+                if j is not None and p > 0:
+                    r.append(k); c.append(j); v.append(p)
+                    rest -= p
+            if rest > 1e-6:
+                r.append(k); c.append(ve + va + k); v.append(rest)
+        return sparse.csr_matrix((np.asarray(v, dtype=np.float32), (np.asarray(r, dtype=np.int64),
+                                 np.asarray(c, dtype=np.int64))), shape=(vf, ve + va + vf))
+
     def vectors(self, mapping: dict[str, dict[str, float]], dims: int = 256,
                 seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
         """Unnormalised sentence vectors: FR (n, dims) and EN (m, dims), float32.
@@ -80,18 +111,7 @@ class LexicalSpace:
         ve, va, vf = max(len(self.en_words), 1), max(len(self.anchors), 1), max(len(self.fr_words), 1)
         rng = np.random.default_rng(seed)
         proj = (rng.standard_normal((ve + va + vf, dims)) / math.sqrt(dims)).astype(np.float32)
-        r, c, v = [], [], []
-        for k, f in enumerate(self.fr_words):
-            rest = 1.0
-            for e, p in (mapping.get(f) or {}).items():
-                j = self.en_index.get(e)
-                if j is not None and p > 0:
-                    r.append(k); c.append(j); v.append(p)
-                    rest -= p
-            if rest > 1e-6:
-                r.append(k); c.append(ve + va + k); v.append(rest)
-        M = sparse.csr_matrix((np.asarray(v, dtype=np.float32), (np.asarray(r, dtype=np.int64),
-                              np.asarray(c, dtype=np.int64))), shape=(vf, ve + va + vf))
+        M = self._word_map(mapping, ve, va, vf)
         pa = proj[ve:ve + va]
         F = self.fr_w @ np.asarray(M @ proj) + self.fr_a @ pa
         E = self.en_w @ proj[:ve] + self.en_a @ pa
