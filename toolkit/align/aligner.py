@@ -1,12 +1,14 @@
-"""The aligner: features -> vectors -> banded DP (coarse to fine) -> beads with scores.
+"""The aligner: features -> sparse bags -> banded DP (coarse to fine) -> beads with scores.
 
-Evidence for a bead is one number per band cell:
-``value = (a + b) / 2 * z - penalty(a, b) + LEN_W * log p_len``, where ``z`` is the cosine of
-the two spans' vectors measured against the cosines of random sentence pairs of the same
-document (z-score), and ``p_len`` the Gale-Church probability of the two lengths.
-The default vectors are lexical (anchors, cognates, a translation table learnt from the
-document itself, the optional dictionary); with ``model=`` they are sentence embeddings
-of spans of up to 3 sentences (Bertalign), mixed with the lexical ones.
+Evidence for a bead of type (a, b) is one number per band cell:
+``value = z - penalty(a, b) + len_w * log p_len``, where ``z`` is the exact cosine of the
+two spans' bags measured against the cosines of random sentence pairs of the same
+document (a z-score), and ``p_len`` the Gale-Church probability of the two lengths; 0-1 and
+1-0 beads get ``skip``. The bags hold anchors, cognates, the bundled lexicon, a translation
+table learnt from the document itself (IBM model 1 on the confident beads, re-estimated
+``iterations`` times) and the optional dictionary. With ``model=``, the z-score of
+sentence-embedding cosines of spans of up to 3 sentences (Bertalign) is averaged in.
+Long documents: the band comes from the path found on blocks of 8 sentences (recursively).
 """
 from __future__ import annotations
 
@@ -18,10 +20,11 @@ import numpy as np
 
 from ..types import Bead, Segment
 from . import dp
-from .encode import LexicalSpace, NeuralEncoder
-from .features import SentFeatures, sentence_features, stopwords
+from .encode import LexicalSpace, NeuralEncoder, neural_spans
+from .evidence import bead_score, len_logp, random_stats
+from .features import base_lexicon, looks_like, sentence_features
 from .lexicon import cognates, ibm1, load_dictionary
-from .similarity import SpanCosines, block_rows, random_pair_cosines
+from .similarity import SpanCosines, block_rows
 
 __all__ = ["align", "Params"]
 
@@ -45,37 +48,6 @@ class Params:
 
 def _texts(xs) -> list[str]:
     return [x.text if isinstance(x, Segment) else str(x) for x in xs]
-
-
-def _random_stats(fv, ev, rng: np.random.Generator, cap: float = 0.1) -> tuple[float, float]:
-    """Median and robust spread of cosines of random (FR, EN) sentence pairs.
-
-    fv, ev: dense (n, d)/(m, d) arrays, or sparse bags (exact cosines). The median is
-    capped at ``cap``: in a short or repetitive document most random pairs share words,
-    and a high baseline would make true beads look negative (then the DP would favour
-    fewer, larger beads)."""
-    n, m = fv.shape[0], ev.shape[0]
-    k = min(4000, n * m)
-    i = rng.integers(0, n, k)
-    j = rng.integers(0, m, k)
-    if isinstance(fv, np.ndarray):
-        fn = fv / np.maximum(np.linalg.norm(fv, axis=1, keepdims=True), 1e-9)
-        en = ev / np.maximum(np.linalg.norm(ev, axis=1, keepdims=True), 1e-9)
-        s = np.einsum("kd,kd->k", fn[i], en[j])
-    else:
-        s = random_pair_cosines(fv, ev, i, j)
-    med = float(np.median(s))
-    mad = float(np.median(np.abs(s - med))) * 1.4826
-    return min(med, cap), max(mad, 0.05)
-
-
-def _len_logp(lf: np.ndarray, le: np.ndarray, ratio: float, var: float) -> np.ndarray:
-    """Gale-Church log P(|delta|) for FR lengths lf and EN lengths le (same shape)."""
-    from scipy.special import log_ndtr
-
-    mean = (lf + le / ratio) / 2.0
-    delta = (le - ratio * lf) / np.sqrt(var * np.maximum(mean, 1.0))
-    return np.maximum(math.log(2.0) + log_ndtr(-np.abs(delta)), -12.0)
 
 
 class _Level:
@@ -102,7 +74,7 @@ class _Level:
 
 def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
     n, m = level.fv.shape[0], level.ev.shape[0]
-    base, spread = _random_stats(level.fv, level.ev, rng)
+    base, spread = random_stats(level.fv, level.ev, rng)
     spans = SpanCosines(level.fv, level.ev, jlo, width, MAX_SPAN)
     if level.neural is not None:
         nb, ns = _neural_stats(level.neural, rng)
@@ -119,7 +91,7 @@ def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
             zn = (dp.band_similarity(level.neural[0], level.neural[1], jlo, width, a, b) - nb) / ns
             z = 0.5 * z + 0.5 * zn
         J, ok = dp.gather(el[b], jlo, width)
-        lp = _len_logp(fl[a][:, None], el[b][J], ratio, p.gc_var)
+        lp = len_logp(fl[a][:, None], el[b][J], ratio, p.gc_var)
         v = z - p.penalty[(a, b)] + p.len_w * lp
         valid = ok & (J >= b)
         valid[:a] = False
@@ -129,7 +101,7 @@ def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
 
 
 def _neural_stats(neural, rng):
-    return _random_stats(neural[0][1][1:], neural[1][1][1:], rng, cap=0.5)
+    return random_stats(neural[0][1][1:], neural[1][1][1:], rng, cap=0.5)
 
 
 def _find_path(level: _Level, p: Params, rng, ratio: float, depth: int = 0, final: bool = False):
@@ -173,8 +145,6 @@ def _beads(path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
 
 def _mapping(fr_words: set, en_words: set, table, cogn, dictionary, trust: float):
     """{fr: {en: weight}} from identity, cognates, dictionary and the learnt table (weights sum <= 1)."""
-    from .features import base_lexicon
-
     lexicon = base_lexicon()
     out = {}
     for f in sorted(fr_words):
@@ -199,40 +169,6 @@ def _mapping(fr_words: set, en_words: set, table, cogn, dictionary, trust: float
                 row = {e: v / tot for e, v in row.items()}
             out[f] = row
     return out
-
-
-def _looks_like(feats_words: list[str], own: str, other: str) -> bool:
-    """True when a document has more function words of ``other`` than of ``own``."""
-    so, st = stopwords(own), stopwords(other)
-    only_o, only_t = so - st, st - so
-    c_o = sum(1 for w in feats_words if w in only_o)
-    c_t = sum(1 for w in feats_words if w in only_t)
-    return c_t > max(3, 2 * c_o)
-
-
-def _all_words(texts: list[str]) -> list[str]:
-    from ..text import fold, tokenize
-
-    return [t.rstrip("'").rsplit("'", 1)[-1] for t in tokenize(fold(" ".join(texts)))]
-
-
-def _score(z: float, lp: float, cos: float, margin: float) -> float:
-    """Confidence in [0, 1] of one bead.
-
-    - ``margin``: how much better the best path is than the best path through a nearby
-      boundary (forward + backward DP scores); the main term, since most errors are a
-      boundary placed one sentence off;
-    - ``z``/``cos``: similarity against random pairs, and a gate on the raw lexical cosine
-      that keeps scores low when nothing is shared (unrelated documents);
-    - ``lp``: Gale-Church log probability of the lengths.
-    """
-    sure = 1.0 - math.exp(-margin / Params.margin_scale) if margin < 50 else 1.0
-    if math.isnan(z):
-        return Params.omission_score * sure
-    sim = 1.0 / (1.0 + math.exp(-(z - 2.0) / 1.5))
-    sim *= 1.0 / (1.0 + math.exp(-(cos - 0.07) / 0.02))
-    length = 0.7 + 0.3 * math.exp(max(lp, -12.0) / 3.0)
-    return float(min(1.0, max(0.0, math.sqrt(sim) * sure * length)))
 
 
 def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
@@ -260,10 +196,9 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     ff = [sentence_features(t, "fr") for t in ft]
     ef = [sentence_features(t, "en") for t in et]
     same_lang = None
-    fw_all, ew_all = _all_words(ft[:3000]), _all_words(et[:3000])  # a sample is enough
-    if _looks_like(ew_all, "en", "fr"):
+    if looks_like(et[:3000], "en", "fr"):  # a sample is enough
         same_lang = "French"
-    elif _looks_like(fw_all, "fr", "en"):
+    elif looks_like(ft[:3000], "fr", "en"):
         same_lang = "English"
     rng = np.random.default_rng(7)
     ratio = max(sum(f.chars for f in ef), 1) / max(sum(f.chars for f in ff), 1)
@@ -274,7 +209,7 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     neural = None
     if model is not None:
         enc = NeuralEncoder(model)
-        neural = (_neural_spans(enc, ft), _neural_spans(enc, et))
+        neural = (neural_spans(enc, ft, MAX_SPAN), neural_spans(enc, et, MAX_SPAN))
     table = None
     path = bead_z = None
     space = LexicalSpace(ff, ef)
@@ -300,10 +235,10 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     for (fi, ej), (z, cos, margin) in zip(_beads(path), bead_z):
         if fi and ej:
             lf, le = sum(ff[i].chars for i in fi), sum(ef[j].chars for j in ej)
-            lp = float(_len_logp(np.array([lf], float), np.array([le], float), ratio, p.gc_var)[0])
-            s = _score(z, lp, cos, margin)
+            lp = float(len_logp(np.array([lf], float), np.array([le], float), ratio, p.gc_var)[0])
+            s = bead_score(z, lp, cos, margin, p.margin_scale, p.omission_score)
         else:
-            s = _score(float("nan"), 0.0, 0.0, margin)
+            s = bead_score(float("nan"), 0.0, 0.0, margin, p.margin_scale, p.omission_score)
         if same_lang:
             s *= 0.3
         beads.append(Bead(fi, ej, round(s, 4)))
@@ -315,27 +250,3 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
             warn("the two documents do not look like translations of each other "
                  f"(median bead score {float(np.median(scored)):.2f}); check the file pairing")
     return beads
-
-
-def _neural_spans(enc: NeuralEncoder, texts: list[str]) -> list[np.ndarray]:
-    """Bertalign overlaps: embeddings of every span of 1..3 sentences, as span_vectors returns."""
-    n = len(texts)
-    spans = []
-    out = []
-    for k in range(0, MAX_SPAN + 1):
-        if k == 0:
-            continue
-        for i in range(k, n + 1):
-            spans.append(" ".join(texts[i - k:i]))
-    vecs = enc.encode(spans)
-    dim = vecs.shape[1] if vecs.ndim == 2 and len(vecs) else 1
-    out.append(np.zeros((n + 1, dim), dtype=np.float32))
-    pos = 0
-    for k in range(1, MAX_SPAN + 1):
-        arr = np.zeros((n + 1, dim), dtype=np.float32)
-        cnt = max(0, n + 1 - k)
-        if cnt:
-            arr[k:] = vecs[pos:pos + cnt]
-        pos += cnt
-        out.append(arr)
-    return out

@@ -1,11 +1,11 @@
-"""Sentence vectors in one space for both languages.
+"""Both documents in one space.
 
-- :func:`lexical_vectors`: the default, offline encoder. Every English word, number and
-  punctuation key gets a fixed random direction (a random projection of the bag of words);
-  a French word points to the directions of its English translations (identity, cognates,
-  the learnt translation table, the dictionary), or to its own direction when nothing is
-  known. Cosine of two (sums of) vectors then approximates the tf-idf weighted share of
-  translated words.
+- :class:`LexicalSpace`: the default, offline representation. Sentences are tf-idf weighted
+  bags of English words, anchors (numbers, punctuation) and unmatched French words; a
+  French word is spread over its English translations (identity, cognates, the bundled
+  lexicon, the learnt translation table, the dictionary). The cosine of two bags (or sums
+  of bags) is then the weighted share of translated words; :mod:`.similarity` computes it
+  exactly in the band.
 - :class:`NeuralEncoder`: a sentence-transformers model (LaBSE or any local path), imported
   and loaded on first use only.
 """
@@ -21,7 +21,7 @@ import numpy as np
 
 from .features import SentFeatures
 
-__all__ = ["LexicalSpace", "lexical_vectors", "NeuralEncoder", "ANCHOR_WEIGHT"]
+__all__ = ["LexicalSpace", "NeuralEncoder", "neural_spans", "ANCHOR_WEIGHT"]
 
 # Weight of anchor keys relative to a content word of the same idf (numbers survive translation).
 ANCHOR_WEIGHT = {"n": 1.5, "p": 0.4}
@@ -36,8 +36,9 @@ def _idf(feats: Sequence[SentFeatures]) -> dict[str, float]:
 
 
 class LexicalSpace:
-    """Bags of words and anchors of both documents, built once; :meth:`vectors` projects
-    them for a given FR->EN word mapping (which changes as the translation table is learnt).
+    """Bags of words and anchors of both documents, built once; :meth:`matrices` maps them
+    into one key space for a given FR->EN word mapping (which changes as the translation
+    table is learnt).
 
     Key space: English words, then anchors (numbers, punctuation; shared by both sides),
     then one "unmatched" direction per French word.
@@ -71,7 +72,8 @@ class LexicalSpace:
     def matrices(self, mapping: dict[str, dict[str, float]]):
         """Sparse bags in one key space: FR (n, K) and EN (m, K), CSR float64.
 
-        ``mapping`` as for :meth:`vectors`; exact cosines come from these (``similarity.py``).
+        ``mapping``: ``{fr_word: {en_word: weight}}``, weights in [0, 1] summing to <= 1;
+        the rest of a French word's mass goes to its own (unmatched) direction.
         """
         from scipy import sparse
 
@@ -98,31 +100,6 @@ class LexicalSpace:
                 r.append(k); c.append(ve + va + k); v.append(rest)
         return sparse.csr_matrix((np.asarray(v, dtype=np.float32), (np.asarray(r, dtype=np.int64),
                                  np.asarray(c, dtype=np.int64))), shape=(vf, ve + va + vf))
-
-    def vectors(self, mapping: dict[str, dict[str, float]], dims: int = 256,
-                seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
-        """Unnormalised sentence vectors: FR (n, dims) and EN (m, dims), float32.
-
-        ``mapping``: ``{fr_word: {en_word: weight}}``, weights in [0, 1] summing to <= 1;
-        the rest of a French word's mass goes to its own (unmatched) direction.
-        """
-        from scipy import sparse
-
-        ve, va, vf = max(len(self.en_words), 1), max(len(self.anchors), 1), max(len(self.fr_words), 1)
-        rng = np.random.default_rng(seed)
-        proj = (rng.standard_normal((ve + va + vf, dims)) / math.sqrt(dims)).astype(np.float32)
-        M = self._word_map(mapping, ve, va, vf)
-        pa = proj[ve:ve + va]
-        F = self.fr_w @ np.asarray(M @ proj) + self.fr_a @ pa
-        E = self.en_w @ proj[:ve] + self.en_a @ pa
-        return np.asarray(F, dtype=np.float32), np.asarray(E, dtype=np.float32)
-
-
-def lexical_vectors(fr: Sequence[SentFeatures], en: Sequence[SentFeatures],
-                    mapping: dict[str, dict[str, float]], dims: int = 256,
-                    seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
-    """One-shot :class:`LexicalSpace` ``(fr, en).vectors(mapping, dims, seed)``."""
-    return LexicalSpace(fr, en).vectors(mapping, dims, seed)
 
 
 @functools.lru_cache(maxsize=2)
@@ -169,3 +146,27 @@ class NeuralEncoder:
         v = model.encode(list(texts), batch_size=batch_size, convert_to_numpy=True,
                          normalize_embeddings=True, show_progress_bar=False)
         return np.asarray(v, dtype=np.float32)
+
+
+def neural_spans(enc: NeuralEncoder, texts: list[str], max_span: int = 3) -> list[np.ndarray]:
+    """Bertalign overlaps: embeddings of every span of 1..3 sentences, as span_vectors returns."""
+    n = len(texts)
+    spans = []
+    out = []
+    for k in range(0, max_span + 1):
+        if k == 0:
+            continue
+        for i in range(k, n + 1):
+            spans.append(" ".join(texts[i - k:i]))
+    vecs = enc.encode(spans)
+    dim = vecs.shape[1] if vecs.ndim == 2 and len(vecs) else 1
+    out.append(np.zeros((n + 1, dim), dtype=np.float32))
+    pos = 0
+    for k in range(1, max_span + 1):
+        arr = np.zeros((n + 1, dim), dtype=np.float32)
+        cnt = max(0, n + 1 - k)
+        if cnt:
+            arr[k:] = vecs[pos:pos + cnt]
+        pos += cnt
+        out.append(arr)
+    return out

@@ -18,7 +18,7 @@ from ..langdata import load_set, load_tsv
 from ..text import fold, normalize_chars, tokenize
 
 __all__ = ["SentFeatures", "sentence_features", "acronym_map", "stopwords", "word_key", "number_words",
-           "base_lexicon"]
+           "base_lexicon", "looks_like"]
 
 # "1 049", "2,000", "10.000" -> digits joined (a thousands separator before exactly 3 digits)
 _THOUSANDS = re.compile(r"(?<=\d)[ ,.'\u00a0\u202f](?=\d{3}(?!\d))")
@@ -120,3 +120,13 @@ def sentence_features(text: str, lang: str) -> SentFeatures:
         if p:
             anchors.append("p:" + p)
     return SentFeatures(tuple(words), tuple(anchors), len(text.strip()))
+
+
+def looks_like(texts: list[str], own: str, other: str) -> bool:
+    """True when texts said to be in ``own`` have more function words of ``other``."""
+    words = [t.rstrip("'").rsplit("'", 1)[-1] for t in tokenize(fold(" ".join(texts)))]
+    so, st = stopwords(own), stopwords(other)
+    only_o, only_t = so - st, st - so
+    c_o = sum(1 for w in words if w in only_o)
+    c_t = sum(1 for w in words if w in only_t)
+    return c_t > max(3, 2 * c_o)
