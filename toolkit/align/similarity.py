@@ -50,7 +50,7 @@ class SpanCosines:
         self.sw = int(max(1, (last - self.slo).max())) if n else 1
         self.dots = np.zeros((n, self.sw))
         if n and m:
-            if n * m <= 4 * n * self.sw:  # narrow documents: one sparse product
+            if n * m <= min(4 * n * self.sw, 4_000_000):  # small or narrow: one sparse product
                 full = (Xf @ Xe.T).toarray()
                 J = self.slo[:, None] + np.arange(self.sw)[None, :]
                 ok = J < m
