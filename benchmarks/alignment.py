@@ -138,10 +138,9 @@ def confidence_hits(beads, gold) -> tuple[int, int, int]:
 
 def evaluate(docs, systems, title: str) -> dict:
     print(f"\n## {title}\n")
-    print(f"| document | n FR/EN | " + " | ".join(f"{s} strict F1" for s in systems) + " | "
+    print("| document | n FR/EN | " + " | ".join(f"{s} strict F1" for s in systems) + " | "
           + " | ".join(f"{s} lax F1" for s in systems) + " |")
     print("|---|---|" + "---:|" * (2 * len(systems)))
-    totals = {s: {"strict": [0, 0, 0], "lax": [0, 0, 0]} for s in systems}
     agg = {s: {"sp": 0.0, "sr": 0.0, "lp": 0.0, "lr": 0.0, "n": 0} for s in systems}
     conf = [0, 0, 0]
     timings = {s: 0.0 for s in systems}

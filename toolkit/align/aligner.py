@@ -73,7 +73,7 @@ class _Level:
 
 
 def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
-    n, m = level.fv.shape[0], level.ev.shape[0]
+    n = level.fv.shape[0]
     base, spread = random_stats(level.fv, level.ev, rng)
     spans = SpanCosines(level.fv, level.ev, jlo, width, MAX_SPAN)
     if level.neural is not None:

@@ -7,7 +7,7 @@ written as the shortest exact float text; ``stale`` is ``true`` or empty.
 from __future__ import annotations
 
 from ..errors import ParseError
-from ..types import TermPair
+from ..types import Glossary, TermPair
 from ._cells import (fmt_float, join_list, parse_bool, parse_float, parse_int, parse_status,
                      split_list)
 
@@ -63,3 +63,24 @@ def from_row(row: list[str], cols: dict[str, int], where: str) -> TermPair:
         docs=split_list(get("documents")), status=parse_status(get("status"), where),
         note=get("note"), stale=parse_bool(get("stale")),
     )
+
+
+def rows_to_glossary(rows: list[tuple[int, list[str]]], where: str) -> Glossary:
+    """Table rows ``(line_or_row_number, cells)`` -> Glossary; the first row may be a header.
+
+    ``where`` is a format string with ``{n}`` for error messages, e.g. ``"g.csv: line {n}"``.
+    """
+    g = Glossary(entries=[])
+    if not rows:
+        return g
+    cols = header_map(rows[0][1])
+    if cols is not None:
+        rows = rows[1:]
+    else:
+        cols = {k: i for i, k in enumerate(COLUMNS)}
+    for n, row in rows:
+        at = where.format(n=n)
+        if len(row) < 2:
+            raise ParseError(f"{at}: expected 2+ columns (fr, en), got {len(row)}")
+        g.entries.append(from_row(row, cols, at))
+    return g

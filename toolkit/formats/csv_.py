@@ -25,7 +25,7 @@ from ..errors import InputError, ParseError
 from ..fileio import write_atomic
 from ..types import Glossary
 from ._cells import neutralise, unneutralise
-from ._table import COLUMNS, from_row, header_map, to_row
+from ._table import COLUMNS, rows_to_glossary, to_row
 
 __all__ = ["read", "write", "COLUMNS", "read_rows"]
 
@@ -71,18 +71,4 @@ def read_rows(path, delimiters: str = ",;\t") -> list[tuple[int, list[str]]]:
 
 def read(path) -> Glossary:
     p = Path(path)
-    rows = read_rows(p)
-    g = Glossary(entries=[])
-    if not rows:
-        return g
-    cols = header_map(rows[0][1])
-    if cols is not None:
-        rows = rows[1:]
-    else:
-        cols = {k: i for i, k in enumerate(COLUMNS)}
-    for line, row in rows:
-        where = f"{p.name}: line {line}"
-        if len(row) < 2:
-            raise ParseError(f"{where}: expected 2+ columns (fr, en), got {len(row)}")
-        g.entries.append(from_row(row, cols, where))
-    return g
+    return rows_to_glossary(read_rows(p), f"{p.name}: line {{n}}")

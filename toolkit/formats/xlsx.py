@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ParseError
 from ..fileio import atomic_path
 from ..types import STATUSES, Glossary
-from ._table import COLUMNS, from_row, header_map, to_row
+from ._table import COLUMNS, rows_to_glossary, to_row
 from ._xlsx_io import put_row, read_sheet_rows
 
 __all__ = ["read", "write"]
@@ -61,18 +60,4 @@ def write(glossary: Glossary, path, **_opts) -> int:
 
 def read(path) -> Glossary:
     p = Path(path)
-    rows = read_sheet_rows(p)
-    g = Glossary(entries=[])
-    if not rows:
-        return g
-    cols = header_map(rows[0][1])
-    if cols is not None:
-        rows = rows[1:]
-    else:
-        cols = {k: i for i, k in enumerate(COLUMNS)}
-    for n, row in rows:
-        where = f"{p.name}: row {n}"
-        if len(row) < 2:
-            raise ParseError(f"{where}: expected 2+ columns (fr, en), got {len(row)}")
-        g.entries.append(from_row(row, cols, where))
-    return g
+    return rows_to_glossary(read_sheet_rows(p), f"{p.name}: row {{n}}")
