@@ -365,8 +365,8 @@ def _summary_table(report):
     from rich.table import Table
 
     t = Table(title="termkit build", title_justify="left")
-    for col in ("document", "FR seg", "EN seg", "beads", "to review", ""):
-        t.add_column(col, justify="left" if col in ("document", "") else "right")
+    for col in ("document", "FR seg", "EN seg", "beads", "to review", "cache"):
+        t.add_column(col, justify="left" if col in ("document", "cache") else "right")
     for d in report.docs:
         t.add_row(d.doc, str(d.fr_segments), str(d.en_segments), str(d.beads), str(d.low_confidence),
                   "cached" if d.cached else "")
@@ -405,15 +405,20 @@ def build(
     if dictionary is not None:
         _check_input(dictionary)
     console = Console(stderr=True)
-    if quiet or not console.is_terminal:
-        report = run_build(corpus, out, jobs=jobs, model=model, dictionary=dictionary, pairs_file=pairs,
-                           force=force, min_freq=min_freq, on_warning=_warn,
-                           progress=None if quiet else (lambda m: _err(f"… {m}")))
+    kwargs = dict(jobs=jobs, model=model, dictionary=dictionary, pairs_file=pairs, force=force,
+                  min_freq=min_freq, on_warning=_warn)
+    if quiet:
+        report = run_build(corpus, out, **kwargs)
+    elif not console.is_terminal:
+        report = run_build(corpus, out, progress=lambda m, d, t: _err(f"[{d}/{t}] {m}"), **kwargs)
     else:
-        with console.status("building") as status:
-            report = run_build(corpus, out, jobs=jobs, model=model, dictionary=dictionary, pairs_file=pairs,
-                               force=force, min_freq=min_freq, on_warning=_warn,
-                               progress=lambda m: status.update(m))
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("building", total=None)
+            report = run_build(corpus, out, progress=lambda m, d, t: bar.update(
+                task, description=m, completed=d, total=t), **kwargs)
     if as_json:
         typer.echo(json.dumps(report_dict(report), ensure_ascii=False, indent=1))
         return

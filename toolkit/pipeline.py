@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -304,16 +304,20 @@ def _backup(path: Path, gdir: Path) -> Path:
 
 def build(corpus: Path, out: Path, *, jobs: int = 1, model: str | None = None,
           dictionary: Path | None = None, pairs_file: Path | None = None, force: bool = False,
-          min_freq: int = 2, progress: Callable[[str], None] | None = None,
+          min_freq: int = 2, progress: Callable[[str, int, int], None] | None = None,
           on_warning: Callable[[str], None] | None = None) -> BuildReport:
-    """Run the whole pipeline on a corpus folder and write every output under ``out``."""
+    """Run the whole pipeline on a corpus folder and write every output under ``out``.
+
+    ``progress(message, done, total)`` is called as work units (documents, then the corpus
+    TMX, terminology and index stages) complete.
+    """
     from .formats import write_alignments, write_glossary
     from .lookup import build_index
     from .terms import extract, merge
 
     t0 = time.perf_counter()
     warn = on_warning or (lambda m: None)
-    step = progress or (lambda m: None)
+    step = progress or (lambda message, done, total: None)
     report = BuildReport()
     pairs, problems = find_pairs(corpus, pairs_file)
     for p in problems:
@@ -327,20 +331,25 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model: str | None = None,
         _remove_stale_temp_files(out)
         alignments: list[Alignment] = []
         args = [(p, out, model, dictionary, force) for p in pairs]
+        total = len(pairs) + 3  # documents, then corpus TMX, terminology, index
+        results: list = [None] * len(pairs)
         if jobs > 1 and len(pairs) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                results = list(pool.map(_process_safe, args))
+                futures = {pool.submit(_process_safe, a): i for i, a in enumerate(args)}
+                for done, fut in enumerate(as_completed(futures), 1):
+                    i = futures[fut]
+                    results[i] = fut.result()
+                    step(f"aligned {pairs[i].name}", done, total)
         else:
-            results = []
-            for a in args:
-                step(f"aligning {a[0].name}")
-                results.append(_process_safe(a))
+            for i, a in enumerate(args):
+                step(f"aligning {a[0].name}", i, total)
+                results[i] = _process_safe(a)
+            step("documents aligned", len(pairs), total)
         for (al, rep, err), pair in zip(results, pairs):
             if err:
                 report.skipped.append(err)
                 warn(err)
                 continue
-            step(f"{pair.name}: {rep.beads} beads" + (" (cached)" if rep.cached else ""))
             for w in rep.warnings:
                 warn(f"{pair.name}: {w}")
             alignments.append(al)
@@ -349,12 +358,12 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model: str | None = None,
             raise InputError("no document could be processed; see the messages above")
 
         aligned = out / "aligned"
-        step("writing aligned/corpus.tmx")
+        step("writing aligned/corpus.tmx", len(pairs), total)
         write_alignments(alignments, aligned / "corpus.tmx", "tmx")
         report.outputs += [str(aligned / f"{a.doc}.{ext}") for a in alignments for ext in ("tmx", "tsv")]
         report.outputs.append(str(aligned / "corpus.tmx"))
 
-        step("extracting terminology")
+        step("extracting terminology", len(pairs) + 1, total)
         gdir = out / "glossaries"
         glossary = extract(alignments, min_freq=min_freq)
         curated, source = _curated_glossary(out, gdir)
@@ -373,10 +382,11 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model: str | None = None,
             report.outputs.append(str(gdir / name))
         _record_glossaries(out, written + ([source] if source is not None else []))
 
-        step("building the lookup index")
+        step("building the lookup index", len(pairs) + 2, total)
         db = out / "termkit.db"
         build_index(db, alignments, glossary)
         report.outputs.append(str(db))
+        step("done", total, total)
     report.seconds = time.perf_counter() - t0
     return report
 
