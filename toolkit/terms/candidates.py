@@ -234,6 +234,10 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
             if p not in seen and p in found_at:
                 seen.add(p)
                 todo.append(p)
+    # a phrase followed by a bare coordinated complement is the first half of a longer term
+    # ("services de détection [et de répression]"), even when the pattern stops before it
+    n = len(toks)
+    free = {(i, j) for i, j in free if not (j + 2 < n and toks[j].tag == "C" and _bare_coordination(toks, j, n))}
     return ok, free
 
 
@@ -244,16 +248,16 @@ def _bare_coordination(toks: list[Token], c: int, end: int) -> bool:
         return False
     before, after = toks[c - 2], toks[c + 1]
     if not (before.text.lower() in ("de", "d'", "en") and after.text.lower() in ("de", "d'", "en")
-            and toks[c + 2].tag in "NJ"):
+            and toks[c - 1].tag in "NJ" and toks[c + 2].tag in "NJ"):
         return False
-    # the second noun must end the phrase or be followed by a proper-noun complement: with a
-    # complement of its own it is a phrase of its own ("blanchiment d'argent et de [saisie
-    # des avoirs criminels]")
+    # the second noun must not have a "de" complement of its own, unless a proper noun:
+    # adjectives and "à" complements qualify the whole coordination ("services de détection
+    # et de répression compétents", "… aux niveaux national et international"); with a "de"
+    # complement of its own the second noun is a phrase of its own
+    # ("blanchiment d'argent et de [saisie des avoirs criminels]")
     k = c + 3
-    if k >= end:
+    if k >= end or toks[k].tag != "P":
         return True
-    if toks[k].tag not in "PB":
-        return False
     k += 1
     while k < end and toks[k].tag in "DI":
         k += 1
@@ -292,6 +296,7 @@ def _parts(toks: list[Token], i: int, j: int):
     if (j < len(toks) and toks[j].tag in "PBQ" and toks[j - 1].tag == "A"
             and _PARTICIPLE_END.search(toks[j - 1].text.lower()) and j - 1 - i >= 2):
         yield (i, j - 1)  # "stratégie globale [axée] sur …": the participle belongs to what follows
+    coord = {c + 2 for c in range(i + 2, j - 2) if toks[c].tag == "C" and _bare_coordination(toks, c, j)}
     for end in ends:
         k = i + 1
         while k < end and toks[k].tag in "AJRK":
@@ -301,6 +306,8 @@ def _parts(toks: list[Token], i: int, j: int):
         if k - i >= 2 and not name and not (k < end and _PARTICIPLE_END.search(toks[k - 1].text.lower())):
             yield (i, k)
         for k in range(i + 1, end):
+            if k in coord:
+                continue  # "services de détection et de [répression …]": the second conjunct alone
             if toks[k - 1].tag in "PBDI" and toks[k].tag not in ("PBDICK" if name else "PBDIC"):
                 # inside a name only short generic terms: "consolidation de la paix"
                 if not name or sum(t.tag not in "PBQDIC" for t in toks[k:end]) <= 3:
