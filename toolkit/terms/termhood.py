@@ -108,8 +108,9 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
                      and st.indep >= 1)
         if not (st.free > 0 or nested_ok):
             continue
-        if n >= 2 and not nested_ok and st.free < 0.25 * st.freq:
+        if not nested_ok and st.free < 0.25 * st.freq and (n >= 2 or kind != "acronym"):
             continue  # stands alone once in a while, mostly a fragment of a longer term
+            # (also a lone word: "États" of "États participants", "Conseil" of "Conseil permanent")
         spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
         if n == 1 and kind == "term" and not _single_word_term(st, lang, spec, total_tokens):
             continue
