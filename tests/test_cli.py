@@ -159,3 +159,30 @@ def test_every_command_has_help_and_is_documented(repo_root):
     for name, cmd in group.commands.items():
         assert cmd.help and "Example:" in cmd.help, f"{name} has no help with an Example"
         assert re.search(rf"termkit {name}\b", readme), f"`termkit {name}` is not in README.md"
+
+
+def test_extract_merges_into_existing_glossary(tmp_path, corpus_dir):
+    import csv
+
+    tsv = tmp_path / "un.tsv"
+    r = run("align", corpus_dir / "fr" / "un-ares-77-241.txt", corpus_dir / "en" / "un-ares-77-241.txt",
+            "-o", tsv)
+    assert r.exit_code == 0, r.stderr
+    g = tmp_path / "g.csv"
+    r = run("extract", tsv, "-o", g, "--min-freq", "1")
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(g.open(encoding="utf-8-sig")))
+    assert len(rows) > 5 and {r["status"] for r in rows} == {"new"}
+    rows[0]["status"], rows[0]["note"] = "approved", "validé par la terminologie"
+    rows[1]["status"] = "rejected"
+    with g.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    r = run("extract", tsv, "-o", g, "--min-freq", "1")
+    assert r.exit_code == 0, r.stderr
+    again = {row["fr"]: row for row in csv.DictReader(g.open(encoding="utf-8-sig"))}
+    assert again[rows[0]["fr"]]["status"] == "approved"
+    assert again[rows[0]["fr"]]["note"] == "validé par la terminologie"
+    assert again[rows[1]["fr"]]["status"] == "rejected"
+    assert len(list((tmp_path / ".backup").iterdir())) == 1

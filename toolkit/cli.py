@@ -21,6 +21,8 @@ import typer
 
 from . import __version__
 from .errors import InputError, TermkitError
+from .workflow import (align_files, alignments_from, check_files, check_input, extract_into,
+                       index_folder)
 
 app = typer.Typer(
     pretty_exceptions_enable=False,
@@ -118,14 +120,6 @@ def handle_errors(func):
     return wrapper
 
 
-def _check_input(path: Path) -> Path:
-    if not path.exists():
-        raise InputError(f"{path}: file not found")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; pass a file")
-    return path
-
-
 def _write_output(output: Optional[Path], text_chunks: Iterable[str]) -> None:
     """Stream chunks to stdout, or atomically to ``output``."""
     from .fileio import write_atomic
@@ -203,7 +197,7 @@ def segment(
     Example: termkit segment corpus/fr/un-ares-77-241.txt --format jsonl
     """
     for f in files:
-        _check_input(f)
+        check_input(f)
 
     def rows() -> Iterator[str]:
         if fmt is SegFormat.tsv:
@@ -225,37 +219,6 @@ def segment(
 
 
 # ---------------------------------------------------------------- align
-
-def _read_presegmented(path: Path):
-    from .readers import read_text
-    from .types import Segment
-
-    if path.suffix.lower() not in (".txt", ".tsv", ".seg"):
-        raise InputError(f"{path}: --presegmented needs .txt inputs, one segment per line")
-    text = read_text(path)
-    return [Segment(line.strip(), para=i) for i, line in enumerate(text.splitlines()) if line.strip()]
-
-
-def _load_segments(path: Path, lang: str, presegmented: bool):
-    _check_input(path)
-    if presegmented:
-        return _read_presegmented(path)
-    from .pipeline import segment_file
-    return segment_file(path, lang, _warn)
-
-
-def _align_pair(fr_file: Path, en_file: Path, presegmented: bool, model: Optional[str],
-                dictionary: Optional[Path]):
-    from .align import align
-    from .types import Alignment
-
-    fr = _load_segments(fr_file, "fr", presegmented)
-    en = _load_segments(en_file, "en", presegmented)
-    if dictionary is not None:
-        _check_input(dictionary)
-    beads = align(fr, en, model=model, dictionary=dictionary, on_warning=_warn)
-    return Alignment(fr_file.stem, fr, en, beads)
-
 
 def _write_alignments_to(alignments, output: Optional[Path], fmt: str) -> None:
     from .formats import write_alignments
@@ -286,53 +249,12 @@ def align_cmd(
 
     Example: termkit align corpus/fr/un-ares-77-241.txt corpus/en/un-ares-77-241.txt --format tmx -o un.tmx
     """
-    al = _align_pair(fr_file, en_file, presegmented, model, dictionary)
+    al = align_files(fr_file, en_file, presegmented=presegmented, model=model, dictionary=dictionary,
+                     on_warning=_warn)
     _write_alignments_to([al], output, fmt.value)
 
 
 # ---------------------------------------------------------------- extract
-
-def _alignments_from(inputs: List[Path], model: Optional[str]):
-    from .formats import read_alignments
-    from .pipeline import find_pairs
-
-    out = []
-    for p in inputs:
-        if p.is_dir():
-            from .align import align
-            from .pipeline import segment_file
-            from .types import Alignment
-
-            pairs, problems = find_pairs(p)
-            for m in problems:
-                _warn(m)
-            for pair in pairs:
-                fr, en = segment_file(pair.fr, "fr"), segment_file(pair.en, "en")
-                out.append(Alignment(pair.name, fr, en, align(fr, en, model=model, on_warning=_warn)))
-        else:
-            _check_input(p)
-            out.extend(read_alignments(p))
-    if not any(a.beads for a in out):
-        raise InputError("no aligned sentence pairs in the input; pass files written by "
-                         "`termkit align` (TSV, JSONL, TMX) or a corpus folder")
-    return out
-
-
-def _merge_and_write(glossary, output: Path, fmt: Optional[str], base: Optional[Path]) -> int:
-    from .formats import read_glossary, write_glossary
-    from .terms import merge
-
-    base = base or (output if output.exists() else None)
-    if base is not None:
-        _check_input(base)
-        old = read_glossary(base)
-        glossary = merge(old, glossary)
-        if base.resolve() == output.resolve():
-            from .pipeline import _backup
-            _backup(output, output.parent)
-    write_glossary(glossary, output, fmt)
-    return len(glossary)
-
 
 @app.command("extract")
 @handle_errors
@@ -352,11 +274,10 @@ def extract_cmd(
 
     Example: termkit extract aligned/un-ares-77-241.tsv -o glossaries/un.csv
     """
-    from .terms import extract
-
-    glossary_new = extract(_alignments_from(inputs, model), min_freq=min_freq, top=top)
-    n = _merge_and_write(glossary_new, output, fmt.value if fmt else None, glossary)
-    _err(f"{output}: {n} entries")
+    alignments = alignments_from(inputs, model=model, on_warning=_warn)
+    g = extract_into(alignments, output, fmt=fmt.value if fmt else None, min_freq=min_freq, top=top,
+                     base=glossary)
+    _err(f"{output}: {len(g)} entries ({sum(e.status != 'new' for e in g)} curated)")
 
 
 # ---------------------------------------------------------------- build
@@ -403,7 +324,7 @@ def build(
     from .pipeline import build as run_build, report_dict
 
     if dictionary is not None:
-        _check_input(dictionary)
+        check_input(dictionary)
     console = Console(stderr=True)
     kwargs = dict(jobs=jobs, model=model, dictionary=dictionary, pairs_file=pairs, force=force,
                   min_freq=min_freq, on_warning=_warn)
@@ -443,18 +364,8 @@ def index(
 
     Example: termkit index --out .
     """
-    from .formats import read_alignments, read_glossary
-    from .lookup import build_index
-    from .types import Glossary
-
-    tsvs = sorted((out / "aligned").glob("*.tsv"))
-    if not tsvs:
-        raise InputError(f"{out / 'aligned'}: no aligned .tsv files; run `termkit build` first")
-    alignments = [a for p in tsvs for a in read_alignments(p)]
-    gpath = glossary or out / "glossaries" / "glossary.tbx"
-    g = read_glossary(_check_input(gpath)) if (glossary or gpath.exists()) else Glossary()
-    build_index(out / "termkit.db", alignments, g)
-    _err(f"{out / 'termkit.db'}: {len(g)} glossary entries, {sum(len(a.beads) for a in alignments)} aligned pairs")
+    n_entries, n_pairs = index_folder(out, glossary)
+    _err(f"{out / 'termkit.db'}: {n_entries} glossary entries, {n_pairs} aligned pairs")
 
 
 # ---------------------------------------------------------------- lookup
@@ -511,15 +422,8 @@ def check(
 
     Example: termkit check corpus/fr/un-ares-77-241.txt corpus/en/un-ares-77-241.txt
     """
-    from .check import check as run_check
-    from .formats import read_glossary
-
-    gpath = glossary or Path("glossaries/glossary.tbx")
-    if not gpath.exists():
-        raise InputError(f"{gpath}: glossary not found; pass --glossary FILE or run `termkit build`")
-    g = read_glossary(_check_input(gpath))
-    al = _align_pair(fr_file, en_file, presegmented, model, None)
-    issues = run_check(al, g)
+    issues = check_files(fr_file, en_file, glossary or Path("glossaries/glossary.tbx"),
+                         presegmented=presegmented, model=model, on_warning=_warn)
     rows = [{"kind": i.kind, "fr_ids": ",".join(map(str, i.fr_ids)), "en_ids": ",".join(map(str, i.en_ids)),
              "expected": i.expected, "found": i.found, "message": i.message, "fr": i.fr, "en": i.en}
             for i in issues]

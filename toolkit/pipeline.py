@@ -24,7 +24,7 @@ from .fileio import safe_join, write_atomic, write_text_atomic
 from .types import Alignment, Bead, Glossary, Segment
 
 __all__ = ["DocPair", "DocReport", "BuildReport", "find_pairs", "process_pair", "build",
-           "build_lock", "LOW_CONFIDENCE", "GLOSSARY_FILES"]
+           "build_lock", "backup_glossary", "segment_file", "LOW_CONFIDENCE", "GLOSSARY_FILES"]
 
 LOW_CONFIDENCE = 0.5  # beads below this score are counted as "to review"
 CACHE_VERSION = 1
@@ -292,7 +292,8 @@ def _record_glossaries(out: Path, paths: list[Path]) -> None:
     write_text_atomic(_glossary_state(out), json.dumps(state, indent=1))
 
 
-def _backup(path: Path, gdir: Path) -> Path:
+def backup_glossary(path: Path, gdir: Path) -> Path:
+    """Copy a glossary to ``gdir/.backup/NAME-<timestamp>.EXT`` before it is rewritten."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
     dest = gdir / ".backup" / f"{path.stem}-{stamp}{path.suffix}"
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -371,7 +372,7 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model: str | None = None,
             before = {e.id for e in curated.entries}
             glossary = merge(curated, glossary)
             report.new_terms = sum(1 for e in glossary.entries if e.id not in before)
-            _backup(source, gdir)
+            backup_glossary(source, gdir)
         else:
             report.new_terms = len(glossary)
         report.terms = len(glossary)
