@@ -57,6 +57,26 @@ def test_coordination_kept_whole():
     assert e.en == "detection and repression services"  # sentence-initial capital dropped
 
 
+def test_coordinated_halves_do_not_stand_alone():
+    from toolkit.terms.candidates import filter_spans
+
+    for text in ("Les services de détection et de répression compétents coopèrent.",
+                 "Les traditions de la justice et des services de détection et de répression.",
+                 "Le concours des services de détection et de répression des États participants."):
+        toks, found = spans(text, "fr")
+        _ok, free = filter_spans(toks, found, {}, "fr")
+        alone = {s.surface for s in found if (s.i, s.j) in free}
+        assert "services de détection" not in alone, text
+        assert not any(f.startswith("répression") for f in alone), text
+
+
+def test_relational_participle_takes_its_complement():
+    _t, found = spans("Les activités relatives à la police et l'assistance à la population.", "fr")
+    surfaces = {s.surface for s in found}
+    assert "activités relatives à la police" in surfaces
+    assert not any(f.startswith("assistance à") for f in surfaces)
+
+
 def test_entry_fields(synth):
     e = _by_fr(extract([synth]))["criminalité organisée"]
     assert e.id == entry_id("criminalite organise", "term")

@@ -39,8 +39,9 @@ class Span:
 
 
 @functools.cache
-def patterns(lang: str) -> re.Pattern:
-    """The language's rows joined into one regular expression over tag strings."""
+def patterns(lang: str, rel: bool = False) -> re.Pattern:
+    """The language's rows joined into one regular expression over tag strings; ``rel``:
+    the rows of kind "rel" instead (relational participle + complement)."""
     lang = check_lang(lang)
     macros: dict[str, str] = {}
     rows = []
@@ -49,9 +50,9 @@ def patterns(lang: str) -> re.Pattern:
         rx = _MACRO.sub(lambda m: macros[m.group(1)], rx)
         if name.startswith("@"):
             macros[name[1:]] = rx
-        else:
+        elif (name == "rel") == rel:
             rows.append(f"(?:{rx})")
-    return re.compile("|".join(rows))
+    return re.compile("|".join(rows) or "(?!)")
 
 
 def _breaks(text: str, toks: list[Token]) -> list[bool]:
@@ -72,7 +73,7 @@ def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[T
 
     norm = normalize_chars(text)
     toks = tag_text(text, lang) if toks is None else toks
-    rx = patterns(lang)
+    rx, rx_rel = patterns(lang), patterns(lang, rel=True)
     tags = "".join(t.tag for t in toks)
     brk = _breaks(norm, toks)
     first_word = next((k for k, t in enumerate(toks) if t.tag != "M"), 0)
@@ -86,7 +87,7 @@ def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[T
                 break
             if tags[j - 1] in "PBQDICXVS":
                 continue
-            if rx.fullmatch(tags, i, j):
+            if rx.fullmatch(tags, i, j) or (rx_rel.fullmatch(tags, i, j) and _relational_ok(toks, tags, i, j)):
                 sp = _make(norm, toks, i, j, lang, i == first_word)
                 right = j < n and not brk[j - 1] and tags[j] in "NJGK"
                 opened = right + (i > 0 and not brk[i - 1] and tags[i - 1] in "NJGKA")
@@ -94,6 +95,14 @@ def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[T
                     sp = replace(sp, open_sides=opened, open_right=right and tags[j] == "K")
                 out.append(sp)
     return toks, out
+
+
+def _relational_ok(toks: list[Token], tags: str, i: int, j: int) -> bool:
+    """"à la"/"à l'" continue a term only after a relational participle ("activités relatives
+    [à la police]"); "assistance [à la] …", "contribution [à l'] …" end before it."""
+    return all(not (tags[k] == "B" and tags[k + 1] == "D") or
+               (tags[k - 1] == "A" and bool(_PARTICIPLE_END.search(toks[k - 1].text.lower())))
+               for k in range(i + 1, j - 1))
 
 
 def _make(norm: str, toks: list[Token], i: int, j: int, lang: str, initial: bool) -> Span:
@@ -211,11 +220,12 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     for s in found:
         if s.kind == "name" and toks[s.i].acronym and s.j - s.i > 1 and not toks[s.i + 1].cap:
             continue  # "OSCE relatives à la police": an acronym does not head a lower-case name
+        if lang == "fr" and (_locution_end(toks, s.i, s.j) or _open_participle(toks, s.i, s.j)):
+            continue  # names too: "[activités de l'] Organisation relatives [à la police]"
         if s.kind == "term":
             if _grammatical_head(toks, s, lang):
                 continue
-            if lang == "fr" and (_weak_end(toks, s.i, s.j) or _locution_end(toks, s.i, s.j)
-                                 or _open_participle(toks, s.i, s.j)):
+            if lang == "fr" and _weak_end(toks, s.i, s.j):
                 continue
             if freq.get(s.key, 0) < 2 and (len(s.content) > MAX_CONTENT or _phrasal(toks, s, multi)):
                 continue
