@@ -85,13 +85,7 @@ def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], i
             st = stats.get(s.key)
             if st is None:
                 st = stats[s.key] = CandStats(s.key, s.content)
-            st.freq += 1
-            low = s.surface.lower()
-            st.forms[low] = st.forms.get(low, 0) + 1
-            st.docs.add(b.doc)
-            st.kinds[s.kind] = st.kinds.get(s.kind, 0) + (0 if s.initial and s.kind == "name" else 2) + 1
-            st.initial += s.initial
-            st.free += (s.i, s.j) in free
+            st.add(s, (s.i, s.j) in free, b.doc, weigh_initial=True)
             occ[s.key].append((bi, s))
     return stats, occ, ntok
 

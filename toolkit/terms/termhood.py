@@ -25,6 +25,20 @@ class CandStats:
     indep: int = 0  # set by cvalues()
     forms: dict = field(default_factory=dict)  # lower-cased surface -> count (for wordfreq)
 
+    def add(self, s, free: bool, doc: str | None = None, weigh_initial: bool = False) -> None:
+        """Count one occurrence of candidate span ``s`` (candidates.Span); ``free``: it stands
+        on its own there. ``weigh_initial``: a capital at the start of a segment says little,
+        so such an occurrence counts 1 towards "name" and others 3."""
+        self.freq += 1
+        low = s.surface.lower()
+        self.forms[low] = self.forms.get(low, 0) + 1
+        if doc is not None:
+            self.docs.add(doc)
+        w = 1 if not weigh_initial or (s.initial and s.kind == "name") else 3
+        self.kinds[s.kind] = self.kinds.get(s.kind, 0) + w
+        self.initial += s.initial
+        self.free += free
+
     def word(self) -> str:
         """The most frequent lower-cased form (wordfreq needs accents, not folded lemmas)."""
         return max(self.forms, key=lambda f: (self.forms[f], f)) if self.forms else self.content[0]
