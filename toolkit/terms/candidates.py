@@ -225,6 +225,9 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
         if s.kind == "term":
             if _grammatical_head(toks, s, lang):
                 continue
+            if (lang == "fr" and s.i >= 2 and toks[s.i - 1].text.lower() == "en" and toks[s.i - 2].tag == "V"
+                    and s.j - s.i > 1 and toks[s.i + 1].tag in "PB"):
+                continue  # "met en [œuvre des programmes]", "mettre en [commun des informations]"
             if lang == "fr" and _weak_end(toks, s.i, s.j):
                 continue
             if freq.get(s.key, 0) < 2 and (len(s.content) > MAX_CONTENT or _phrasal(toks, s, multi)):
@@ -318,6 +321,8 @@ def _parts(toks: list[Token], i: int, j: int):
         for k in range(i + 1, end):
             if k in coord:
                 continue  # "services de détection et de [répression …]": the second conjunct alone
+            if toks[k - 1].text.lower() == "en" and k + 1 < end and toks[k + 1].tag in "PB":
+                continue  # "mise en [œuvre des programmes]", "mise en [commun d'informations]"
             if toks[k - 1].tag in "PBDI" and toks[k].tag not in ("PBDICK" if name else "PBDIC"):
                 # inside a name only short generic terms: "consolidation de la paix"
                 if not name or sum(t.tag not in "PBQDIC" for t in toks[k:end]) <= 3:
