@@ -282,8 +282,8 @@ def _parts(toks: list[Token], i: int, j: int):
     the head noun with its adjectives, each complement chain that runs to the end, the
     first conjunct, and a trailing proper-noun complement split off
     ("[opérations de maintien de la paix] des [Nations Unies]")."""
-    yield (i, j)
     ends = [j]
+    split = []
     for p in range(j - 1, i, -1):  # trailing "des Nations Unies", "de l'OSCE", "d'INTERPOL"
         if toks[p].tag in "PB":
             k = p + 1
@@ -291,13 +291,19 @@ def _parts(toks: list[Token], i: int, j: int):
                 k += 1
             if k < j and toks[k].tag == "K" and all(t.tag in "KAJ" for t in toks[k:j]):
                 # in a name, parts end before the proper-noun complement; in a term phrase
-                # ("sein du [Secrétariat de l'OSCE]") they may also run to the end
+                # only the name runs to the end ("sein du [Secrétariat de l'OSCE]"), and the
+                # whole phrase is a term with its owner ("[systèmes de justice pénale] des
+                # [États participants]"), not a term
                 ends = [p] if toks[i].tag == "K" else [j, p]
-                yield (k, j)
-                yield (i, p)
+                split = [(k, j), (i, p)]
             break
         if toks[p].tag not in "KAJDI":
             break
+    # "chefs d'État", "coup d'État": a bare capitalised complement may be part of the term
+    owner = split and (split[0][0] > split[1][1] + 1 or toks[split[1][1]].text.lower() in ("des", "du", "aux", "au"))
+    if not owner or toks[i].tag == "K":
+        yield (i, j)
+    yield from split
     name = toks[i].tag == "K"
     k = j
     while k - i >= 2 and _weak_end(toks, i, k):
@@ -323,6 +329,8 @@ def _parts(toks: list[Token], i: int, j: int):
                 continue  # "services de détection et de [répression …]": the second conjunct alone
             if toks[k - 1].text.lower() == "en" and k + 1 < end and toks[k + 1].tag in "PB":
                 continue  # "mise en [œuvre des programmes]", "mise en [commun d'informations]"
+            if owner and not name and end == j and toks[k].tag != "K":
+                continue
             if toks[k - 1].tag in "PBDI" and toks[k].tag not in ("PBDICK" if name else "PBDIC"):
                 # inside a name only short generic terms: "consolidation de la paix"
                 if not name or sum(t.tag not in "PBQDIC" for t in toks[k:end]) <= 3:
