@@ -277,6 +277,30 @@ def _bare_coordination(toks: list[Token], c: int, end: int) -> bool:
     return k < end and toks[k].tag == "K"
 
 
+def _trailing_name(toks: list[Token], i: int, j: int) -> tuple[int, int] | None:
+    """(preposition, first name token) of a trailing "des Nations Unies", "de l'OSCE",
+    "d'INTERPOL"."""
+    for p in range(j - 1, i, -1):
+        if toks[p].tag in "PB":
+            k = p + 1
+            while k < j and toks[k].tag in "DI":
+                k += 1
+            if k < j and toks[k].tag == "K" and all(t.tag in "KAJ" for t in toks[k:j]):
+                return p, k
+            return None
+        if toks[p].tag not in "KAJDI":
+            return None
+    return None
+
+
+def _owner(toks: list[Token], i: int, j: int) -> bool:
+    """The phrase ends in a proper-noun complement with an article, its owner ("… des États
+    participants", "… de l'Organisation"); a bare one may be part of the term ("chefs
+    d'État", "coup d'État")."""
+    pk = _trailing_name(toks, i, j)
+    return bool(pk) and (pk[1] > pk[0] + 1 or toks[pk[0]].text.lower() in ("des", "du", "aux", "au"))
+
+
 def _parts(toks: list[Token], i: int, j: int):
     """A maximal noun phrase and the parts a terminologist lists separately:
     the head noun with its adjectives, each complement chain that runs to the end, the
@@ -284,23 +308,15 @@ def _parts(toks: list[Token], i: int, j: int):
     ("[opérations de maintien de la paix] des [Nations Unies]")."""
     ends = [j]
     split = []
-    for p in range(j - 1, i, -1):  # trailing "des Nations Unies", "de l'OSCE", "d'INTERPOL"
-        if toks[p].tag in "PB":
-            k = p + 1
-            while k < j and toks[k].tag in "DI":
-                k += 1
-            if k < j and toks[k].tag == "K" and all(t.tag in "KAJ" for t in toks[k:j]):
-                # in a name, parts end before the proper-noun complement; in a term phrase
-                # only the name runs to the end ("sein du [Secrétariat de l'OSCE]"), and the
-                # whole phrase is a term with its owner ("[systèmes de justice pénale] des
-                # [États participants]"), not a term
-                ends = [p] if toks[i].tag == "K" else [j, p]
-                split = [(k, j), (i, p)]
-            break
-        if toks[p].tag not in "KAJDI":
-            break
-    # "chefs d'État", "coup d'État": a bare capitalised complement may be part of the term
-    owner = split and (split[0][0] > split[1][1] + 1 or toks[split[1][1]].text.lower() in ("des", "du", "aux", "au"))
+    pk = _trailing_name(toks, i, j)
+    if pk:
+        # in a name, parts end before the proper-noun complement; in a term phrase only the
+        # name runs to the end ("sein du [Secrétariat de l'OSCE]"), and the whole phrase is
+        # a term with its owner ("[systèmes de justice pénale] des [États participants]")
+        p, k = pk
+        ends = [p] if toks[i].tag == "K" else [j, p]
+        split = [(k, j), (i, p)]
+    owner = _owner(toks, i, j)
     if not owner or toks[i].tag == "K":
         yield (i, j)
     yield from split
