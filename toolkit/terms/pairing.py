@@ -36,6 +36,11 @@ def _units(lemma: str, lang: str) -> tuple[str, ...]:
 
 
 GAP = 0.35  # assumed similarity of a word pair left unlinked on both sides
+# English prefixes written with a hyphen: parts of a word, not words that may pair up with
+# an unlinked French word ("anti-money laundering", "non-governmental"); not "co-", whose
+# "co-operation" is one word
+BOUND_PREFIXES = frozenset(
+    "anti non counter cross ex inter intra mid multi post pre pro re self semi sub super trans ultra".split())
 
 
 class Pairer:
@@ -121,7 +126,10 @@ class Pairer:
             row_out = np.maximum(pre[xa:xb, ya], suf[xa:xb, yb])
             free_f = sum(1 for x in range(nin) if x not in lx and row_out[x] < 0.5)
             out_e = col_out[ya:yb]
-            free_e = sum(1 for y, o in enumerate(out_e) if y not in ly and o < 0.3)  # units: "capacity-[building]"
+            # units: "capacity-[building]", but a bound prefix translates no French word
+            # ("[anti]-money laundering")
+            free_e = sum(1 for y, o in enumerate(out_e)
+                         if y not in ly and o < 0.3 and eu[ya + y][1] not in BOUND_PREFIXES)
             ngap = min(free_f, free_e)
             gaps = ngap * GAP
             # an English word better explained by a French word outside the span counts against it
