@@ -110,3 +110,19 @@ def test_translation_table_is_used():
 def test_empty_input():
     assert len(extract([])) == 0
     assert len(extract([make_alignment([("", "")])])) == 0
+
+
+def test_extension_without_english_counterpart_is_dropped():
+    from toolkit.terms.extract import _drop_unsupported_extensions
+    from toolkit.types import TermPair
+
+    entries = [TermPair("services de police", "police services"),
+               TermPair("services de police multiethniques", "police services"),
+               TermPair("Nations Unies contre la corruption", "United Nations Convention against Corruption"),
+               TermPair("Convention des Nations Unies contre la corruption",
+                        "United Nations Convention against Corruption")]
+    keys = [("service de police", 2.0), ("service de police multiethnique", 2.0),
+            ("nations unies contre corruption", 3.0), ("convention de nations unies contre corruption", 4.0)]
+    kept = [e.fr for e in _drop_unsupported_extensions(entries, keys)]
+    assert kept == ["services de police", "Nations Unies contre la corruption",
+                    "Convention des Nations Unies contre la corruption"]

@@ -158,6 +158,27 @@ def _display(counter: Counter) -> str:
     return max(counter.items(), key=lambda kv: (kv[1], kv[0][:1].islower(), kv[0]))[0]
 
 
+def _drop_unsupported_extensions(entries: list[TermPair], keys: list[tuple[str, float]]) -> list[TermPair]:
+    """Two French entries with the same English side, one inside the other: when the English
+    gives a counterpart to no more French words of the longer one, the extra words are
+    untranslated ("structures exécutives de l'Organisation", "services de police
+    multiethniques" / "police services") and the shorter one stands. (When it covers more,
+    both stay: the shorter one may be a fragment, "Nations Unies contre la corruption" /
+    "United Nations Convention against Corruption", or a term of its own.)"""
+    by_en: dict[str, list[int]] = defaultdict(list)
+    for n, e in enumerate(entries):
+        by_en[e.en.lower()].append(n)
+    drop = set()
+    for group in by_en.values():
+        for a in group:
+            ka, ca = keys[a]
+            for b in group:
+                kb, cb = keys[b]
+                if b != a and len(kb) < len(ka) and f" {kb} " in f" {ka} " and ca < cb + 0.5:
+                    drop.add(a)
+    return [e for n, e in enumerate(entries) if n not in drop]
+
+
 def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None = None,
             translation_table=None, min_score: float = MIN_SCORE) -> Glossary:
     """Bilingual glossary of the aligned documents, best entries first.
@@ -173,6 +194,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
     keep = select(stats, cv, "fr", ntok, min_freq)
     pairer = Pairer(WordSim(*word_tables(beads, translation_table), lexicon=bundled_lexicon()), bundled_phrases())
     entries = []
+    keys: list[tuple[str, float]] = []  # French lemma key, French words with a counterpart
     for key, th in keep.items():
         st = stats[key]
         votes: dict[str, float] = defaultdict(float)
@@ -216,6 +238,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         if _head_of_term(beads, occ[key][0], keep):
             shape *= 0.85  # "lutte contre [la violence domestique]": the complement is the term
         score = round(min(1.0, tscore * th * shape), 4)
+        keys.append((key, best_cov[ekey] * len(st.content)))
         entries.append(TermPair(
             fr=fr, en=en, id=entry_id(key, kind), score=score, freq=st.freq, kind=kind,
             pos="noun" if len(st.content) == 1 and kind == "term" else
@@ -225,6 +248,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
             example_fr=example[ekey][0], example_en=example[ekey][1],
             docs=tuple(sorted(st.docs)), status="new", note="",
         ))
+    entries = _drop_unsupported_extensions(entries, keys)
     entries.sort(key=lambda e: (-e.score, e.fr))
     if top is not None:
         entries = entries[:top]
