@@ -1,4 +1,5 @@
-"""The banded DP: forward and backward scores agree, bands stay connected."""
+"""The banded DP: forward and backward scores agree, posteriors match brute force, bands stay
+connected."""
 from __future__ import annotations
 
 import numpy as np
@@ -35,8 +36,43 @@ def test_forward_backward_agree(n, m, seed):
         assert np.isclose(D[i, j] + B[i, j], best)
     assert (i, j) == (n, m) and np.isclose(total, best)
     assert np.all(D + B <= best + 1e-9)
-    margins = dp.boundary_margins(path, D + B, jlo)
-    assert margins.shape == (len(path),) and np.all(margins >= -1e-9)
+
+
+def all_paths(n, m, i=0, j=0):
+    """Every monotone path of BEAD_TYPES from (i, j) to (n, m), as lists of bead types."""
+    if (i, j) == (n, m):
+        yield []
+        return
+    for a, b in dp.BEAD_TYPES:
+        if i + a <= n and j + b <= m:
+            for rest in all_paths(n, m, i + a, j + b):
+                yield [(a, b)] + rest
+
+
+@pytest.mark.parametrize("n,m,seed,temperature", [(2, 3, 0, 1.0), (4, 4, 1, 0.5), (5, 3, 2, 2.0), (3, 0, 3, 1.0)])
+def test_posteriors_match_enumeration(n, m, seed, temperature):
+    vals, jlo = random_values(n, m, seed)
+    path, _ = dp.band_dp(vals, jlo, m)
+    post = dp.band_posteriors(path, vals, jlo, m, temperature)
+    # brute force: the weight of every path, and of the paths that contain each bead of `path`
+    beads = []
+    i = j = 0
+    for a, b in path:
+        beads.append((i, j, i + a, j + b))
+        i, j = i + a, j + b
+    total, inside = 0.0, np.zeros(len(path))
+    for q in all_paths(n, m):
+        i = j = 0
+        cells, v = set(), 0.0
+        for a, b in q:
+            cells.add((i, j, i + a, j + b))
+            i, j = i + a, j + b
+            v += vals[(a, b)][i, j]
+        w = np.exp(v / temperature)
+        total += w
+        inside += [w if c in cells else 0.0 for c in beads]
+    assert np.allclose(post, inside / total)
+    assert np.all((0.0 <= post) & (post <= 1.0))
 
 
 def test_band_from_coarse_path_is_connected():

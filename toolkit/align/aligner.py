@@ -9,6 +9,10 @@ table learnt from the document itself (IBM model 1 on the confident beads, re-es
 ``iterations`` times) and the optional dictionary. With ``model=``, the z-score of
 sentence-embedding cosines of spans of up to 3 sentences (Bertalign) is averaged in.
 Long documents: the band comes from the path found on blocks of 8 sentences (recursively).
+A bead's score is its posterior probability (forward-backward over the final band: the
+share of the weight of all paths that contain it), averaged over three weightings of the
+lexical and length evidence, times a document-level factor that stays near 1 for
+translations and near 0 for unrelated texts.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ import numpy as np
 from ..types import Bead, Segment
 from . import dp
 from .encode import LexicalSpace, NeuralEncoder, neural_spans
-from .evidence import bead_score, len_logp, random_stats
+from .evidence import len_logp, random_stats, relatedness
 from .features import base_lexicon, looks_like, sentence_features
 from .lexicon import cognates, ibm1, load_dictionary
 from .similarity import SpanCosines, block_rows
@@ -42,8 +46,11 @@ class Params:
     factor = 8           # coarse blocks of this many sentences
     margin = 10          # extra band columns on each side at the fine level
     iterations = 2       # translation-table re-estimations
-    omission_score = 0.4
-    margin_scale = 1.5   # value units: a boundary 1.5 better than its nearest rival is 63 % sure
+    omission_score = 0.4     # an omission bead's score is its posterior times this
+    temperature = 0.5        # value units per nat in the bead posteriors (forward-backward)
+    # (lexical weight, length weight) of the evidence weightings whose bead posteriors are
+    # averaged into the scores: the path's own, length as strong as the lexicon, length alone
+    experts = ((1.0, len_w), (1.0, 1.0), (0.0, len_w))
 
 
 def _texts(xs) -> list[str]:
@@ -96,7 +103,7 @@ def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
         valid = ok & (J >= b)
         valid[:a] = False
         values[(a, b)] = np.where(valid, v, dp.NEG).astype(np.float64)
-        zs[(a, b)] = (z, cos)
+        zs[(a, b)] = (z, cos, lp)
     return values, zs
 
 
@@ -113,26 +120,40 @@ def _find_path(level: _Level, p: Params, rng, ratio: float, depth: int = 0, fina
         cpath, _ = _find_path(coarse, p, rng, ratio, depth + 1)
         jlo, width = dp.band_from_path(cpath, p.factor, n, m, p.factor + p.margin)
     values, zs = _values(level, jlo, width, dp.BEAD_TYPES, p, rng, ratio)
-    path, D = dp.band_dp(values, jlo, m)
-    if depth == 0 and final:
-        B = dp.band_backward(values, jlo, m)
-        margins = dp.boundary_margins(path, D + B, jlo)
-    else:
-        margins = np.full(len(path), np.inf)
-    # z of each bead on the path, for the scores
+    path, _ = dp.band_dp(values, jlo, m)
+    post = _posteriors(path, values, zs, jlo, m, p) if depth == 0 and final else np.ones(len(path))
+    # z and raw cosine of each bead on the path, for the scores
     i = j = 0
     bead_z = []
-    for (a, b) in path:
+    for (a, b), pp in zip(path, post):
         i, j = i + a, j + b
         if a and b:
-            z, cos = zs[(a, b)]
-            bead_z.append((float(z[i, j - jlo[i]]), float(cos[i, j - jlo[i]])))
+            z, cos = zs[(a, b)][:2]
+            bead_z.append((float(z[i, j - jlo[i]]), float(cos[i, j - jlo[i]]), float(pp)))
         else:
-            bead_z.append((float("nan"), 0.0))
-    # a bead is as sure as the weaker of its two boundaries (the first starts at (0, 0))
-    start = np.concatenate([[np.inf], margins[:-1]])
-    bead_margin = np.minimum(start, margins)
-    return path, [(z, c, float(mg)) for (z, c), mg in zip(bead_z, bead_margin)]
+            bead_z.append((float("nan"), 0.0, float(pp)))
+    return path, bead_z
+
+
+def _posteriors(path, values, zs, jlo, m: int, p: Params) -> np.ndarray:
+    """Posterior of each bead of ``path`` (shape (len(path),)), averaged over ``p.experts``.
+
+    Each expert weighs the lexical z and the Gale-Church log probability differently
+    (``lex * z - penalty + len_w * log p_len``; 0-1/1-0 beads keep ``skip``) and gives every
+    bead of the path the probability mass of the band paths that contain it
+    (forward-backward at ``p.temperature``). A bead that only one weighting of the evidence
+    supports, or that has close rival segmentations, gets a low average."""
+    out = np.zeros(len(path))
+    for lex, lw in p.experts:
+        vals = {}
+        for t, v in values.items():
+            if t in zs:
+                z, _, lp = zs[t]
+                vals[t] = np.where(v > dp.NEG / 2, lex * z - p.penalty[t] + lw * lp, dp.NEG)
+            else:
+                vals[t] = v
+        out += dp.band_posteriors(path, vals, jlo, m, p.temperature)
+    return out / len(p.experts)
 
 
 def _beads(path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -231,17 +252,16 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
                  for (fi, ej), (z, cos, _) in zip(_beads(path), bead_z)
                  if not math.isnan(z) and z >= cut and cos >= 0.15]
         table = ibm1(pairs, min_count=2)
+    # relatedness of the whole pair: the raw cosine of its typical bead (a document-level
+    # factor, so that it does not reorder the beads of a document)
+    coss = [cos for (fi, ej), (_, cos, _) in zip(_beads(path), bead_z) if fi and ej]
+    related = relatedness(float(np.median(coss)) if coss else 0.0)
     beads = []
-    for (fi, ej), (z, cos, margin) in zip(_beads(path), bead_z):
-        if fi and ej:
-            lf, le = sum(ff[i].chars for i in fi), sum(ef[j].chars for j in ej)
-            lp = float(len_logp(np.array([lf], float), np.array([le], float), ratio, p.gc_var)[0])
-            s = bead_score(z, lp, cos, margin, p.margin_scale, p.omission_score)
-        else:
-            s = bead_score(float("nan"), 0.0, 0.0, margin, p.margin_scale, p.omission_score)
+    for (fi, ej), (z, cos, post) in zip(_beads(path), bead_z):
+        s = related * post * (1.0 if fi and ej else p.omission_score)
         if same_lang:
             s *= 0.3
-        beads.append(Bead(fi, ej, round(s, 4)))
+        beads.append(Bead(fi, ej, round(min(1.0, max(0.0, s)), 4)))
     if same_lang:
         warn(f"both documents look {same_lang}: the alignment scores are low, check the language of each file")
     else:

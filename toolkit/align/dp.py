@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 __all__ = ["BEAD_TYPES", "span_vectors", "span_lengths", "band_similarity", "band_dp", "band_backward",
-           "boundary_margins", "full_band", "band_from_path", "gather"]
+           "band_posteriors", "full_band", "band_from_path", "gather"]
 
 # The bead types the aligner considers (CONVENTIONS.md: n, m <= 3, minimal beads).
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
@@ -172,35 +172,70 @@ def band_backward(values: dict[tuple[int, int], np.ndarray], jlo: np.ndarray, m:
     return B
 
 
-def boundary_margins(path: list[tuple[int, int]], total: np.ndarray, jlo: np.ndarray,
-                     radius: int = 1) -> np.ndarray:
-    """How much better the path is than the best path through a nearby boundary.
+def _sum_pass(values, jlo, m, forward: bool, temperature: float) -> np.ndarray:
+    """Log-sum-exp version of :func:`band_dp` (forward) or :func:`band_backward` (backward)
+    over ``values / temperature``: the log of the summed weights of all paths from (0, 0) to
+    each cell (forward) or from each cell to (n, m) (backward). Shape (n + 1, W)."""
+    n1, width = next(iter(values.values())).shape
+    n = n1 - 1
+    types = [t for t in values if t[0] > 0]
+    S = np.full((n1, width), NEG, dtype=np.float64)
+    cols = np.arange(width)
+    skip01 = values.get((0, 1))
+    rows = range(n1) if forward else range(n, -1, -1)
+    for i in rows:
+        j = jlo[i] + cols
+        acc = np.full(width, NEG)
+        if forward and i == 0:
+            acc[j == 0] = 0.0
+        if not forward and i == n:
+            acc[j == m] = 0.0
+        for (a, b) in types:
+            if forward:
+                if i < a:
+                    continue
+                pw = j - b - jlo[i - a]
+                ok = (pw >= 0) & (pw < width) & (j - b >= 0)
+                pwc = np.minimum(np.maximum(pw, 0), width - 1)
+                cand = S[i - a, pwc] + values[(a, b)][i] / temperature
+            else:
+                if i + a > n:
+                    continue
+                pw = j + b - jlo[i + a]
+                ok = (pw >= 0) & (pw < width) & (j + b <= m)
+                pwc = np.minimum(np.maximum(pw, 0), width - 1)
+                cand = S[i + a, pwc] + values[(a, b)][i + a, pwc] / temperature
+            cand = np.where(ok & (cand > NEG / 2), cand, NEG)
+            np.logaddexp(acc, cand, out=acc)
+        if skip01 is not None:
+            c = np.cumsum(np.where(j > 0, skip01[i] / temperature, 0.0))
+            if forward:
+                acc = np.logaddexp.accumulate(acc - c) + c
+            else:
+                acc = np.logaddexp.accumulate((acc + c)[::-1])[::-1] - c
+        acc[(j > m) | (acc < NEG / 2)] = NEG
+        S[i] = acc
+    return S
 
-    total: (n + 1, W) forward + backward scores. For each boundary cell of the path (the
-    end of each bead; shape (len(path),)), the best total minus the best total of the cells
-    within ``radius`` rows/columns that are not on the path (inf when there is none).
-    """
-    n1, width = total.shape
-    cells = [(0, 0)]
-    for a, b in path:
-        cells.append((cells[-1][0] + a, cells[-1][1] + b))
-    P = np.asarray(cells[1:], dtype=np.int64).reshape(-1, 2)
-    on_path = {c for c in cells}
-    best = total[P[-1, 0], P[-1, 1] - jlo[P[-1, 0]]] if len(P) else 0.0
-    alt = np.full(len(P), NEG)
-    for di in range(-radius, radius + 1):
-        for dj in range(-radius, radius + 1):
-            if di == 0 and dj == 0:
-                continue
-            I, J = P[:, 0] + di, P[:, 1] + dj
-            ok = (I >= 0) & (I < n1)
-            Ic = np.clip(I, 0, n1 - 1)
-            W = J - jlo[Ic]
-            ok &= (W >= 0) & (W < width)
-            ok &= np.array([(int(x), int(y)) not in on_path for x, y in zip(I, J)], dtype=bool)
-            v = np.where(ok, total[Ic, np.clip(W, 0, width - 1)], NEG)
-            np.maximum(alt, v, out=alt)
-    return np.where(alt > NEG / 2, best - alt, np.inf)
+
+def band_posteriors(path: list[tuple[int, int]], values: dict[tuple[int, int], np.ndarray],
+                    jlo: np.ndarray, m: int, temperature: float = 1.0) -> np.ndarray:
+    """Posterior probability of each bead of ``path`` (shape (len(path),)): the summed weight
+    ``exp(value / temperature)`` of all monotone paths inside the band that contain the bead,
+    over the summed weight of all paths (forward-backward, log-sum-exp)."""
+    F = _sum_pass(values, jlo, m, True, temperature)
+    B = _sum_pass(values, jlo, m, False, temperature)
+    n = F.shape[0] - 1
+    Z = F[n, m - jlo[n]]
+    out = np.zeros(len(path))
+    i = j = 0
+    for k, (a, b) in enumerate(path):
+        i2, j2 = i + a, j + b
+        v = values[(a, b)][i2, j2 - jlo[i2]] / temperature
+        lp = F[i, j - jlo[i]] + v + B[i2, j2 - jlo[i2]] - Z
+        out[k] = float(np.exp(min(lp, 0.0)))
+        i, j = i2, j2
+    return out
 
 
 def full_band(n: int, m: int) -> tuple[np.ndarray, int]:
