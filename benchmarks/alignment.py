@@ -3,6 +3,9 @@
     HUNALIGN=/path/to/hunalign python benchmarks/alignment.py [--no-literary] [--no-scale]
         [--sizes 1000,2000,4000,8000,16000] [--model NAME_OR_PATH]
 
+Quick loop (termkit only on gold, hard variants and literary, ~10 s): leave $HUNALIGN unset
+and run ``python benchmarks/alignment.py --no-scale --no-gale-church``.
+
 Datasets (presegmented, one segment a line): every document of shared/gold, a harder
 variant of each (seeded: one side of ~10 % of the beads dropped, ~10 % of neighbouring
 bead pairs fused into one English sentence), the TransRead FR-EN literary gold
