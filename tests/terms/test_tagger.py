@@ -41,3 +41,11 @@ def test_english_tags(text, expected):
 ])
 def test_lemma(word, lang, expected):
     assert lemma(word, lang) == expected
+
+
+def test_finite_iser_verbs_are_verbs():
+    from toolkit.terms.tagger import tag_text
+
+    tags = {t.text: t.tag for t in tag_text("Le Secrétariat synchronise les activités et la reprise.", "fr")}
+    assert tags["synchronise"] == "V"
+    assert tags["reprise"] == "N"  # after an article

@@ -212,6 +212,14 @@ def _context_rules(toks: list[Token], lang: str) -> None:
             t = toks[k]
             if t.text.lower() == "non" and toks[k + 1].tag in "AJ":
                 toks[k] = Token(t.text, t.start, t.end, "A", t.lemma, False, False)
+    if lang == "fr":  # finite forms of -iser verbs ("synchronise", "utilisent") read as nouns in
+        # -ise ("crise", "expertise"): verbs unless an article or preposition precedes
+        for k in range(len(toks)):
+            t = toks[k]
+            low = t.text.lower()
+            if (t.tag in "NJ" and not t.cap and low.endswith(("ise", "isent")) and t.lemma.endswith("iser")
+                    and len(t.lemma) >= 8 and (k == 0 or toks[k - 1].tag not in "DIPB")):
+                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
     if lang == "fr":  # gerund: "en tenant compte"; infinitive after a preposition or a noun
         verbs = load_set("fr", "terms_verbs.txt")
         for k in range(len(toks)):
