@@ -126,3 +126,11 @@ def test_extension_without_english_counterpart_is_dropped():
     kept = [e.fr for e in _drop_unsupported_extensions(entries, keys)]
     assert kept == ["services de police", "Nations Unies contre la corruption",
                     "Convention des Nations Unies contre la corruption"]
+
+
+def test_adverbial_locutions_are_no_terms():
+    from toolkit.terms.candidates import filter_spans
+
+    toks, found = spans("Ils utilisent le système de manière optimale à des fins terroristes.", "fr")
+    ok, _free = filter_spans(toks, found, {}, "fr")
+    assert not any("manière" in s.surface or "fins" in s.surface for s in ok)

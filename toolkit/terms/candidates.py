@@ -158,6 +158,8 @@ def _grammatical_head(toks: list[Token], s: Span, lang: str) -> bool:
         return False
     if s.j - s.i == 1:
         return True
+    if table[lem] and s.i > 0 and toks[s.i - 1].tag in "PB":
+        return True  # adverbial: "de manière [optimale]", "à des fins [terroristes]"
     if toks[s.i + 1].tag not in "PBQ":
         return False
     if table[lem]:
@@ -168,6 +170,14 @@ def _grammatical_head(toks: list[Token], s: Span, lang: str) -> bool:
     if k >= 0 and toks[k].tag in "DI":
         k -= 1
     return k >= 0 and toks[k].tag in "PBQ"
+
+
+def _adverbial_inside(toks: list[Token], s: Span, lang: str) -> bool:
+    """An adverbial locution inside: "système POLIS [de manière optimale]" (but "échange de
+    vues": no adjective follows)."""
+    table = _nonheads(lang)
+    return any(table.get(toks[k].lemma) and toks[k - 1].tag in "PB" and toks[k + 1].tag in "AJ"
+               for k in range(s.i + 1, s.j - 1))
 
 
 @functools.cache
@@ -223,7 +233,7 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
         if lang == "fr" and (_locution_end(toks, s.i, s.j) or _open_participle(toks, s.i, s.j)):
             continue  # names too: "[activités de l'] Organisation relatives [à la police]"
         if s.kind == "term":
-            if _grammatical_head(toks, s, lang):
+            if _grammatical_head(toks, s, lang) or _adverbial_inside(toks, s, lang):
                 continue
             if (lang == "fr" and s.i >= 2 and toks[s.i - 1].text.lower() == "en" and toks[s.i - 2].tag == "V"
                     and s.j - s.i > 1 and toks[s.i + 1].tag in "PB"):
