@@ -173,11 +173,11 @@ def _grammatical_head(toks: list[Token], s: Span, lang: str) -> bool:
 
 
 def _adverbial_inside(toks: list[Token], s: Span, lang: str) -> bool:
-    """An adverbial locution inside: "système POLIS [de manière optimale]" (but "échange de
-    vues": no adjective follows)."""
+    """An adverbial locution inside or cut at the end: "système POLIS [de manière optimale]",
+    "tâches [de manière] efficace" (but "échange de vues": no adjective follows)."""
     table = _nonheads(lang)
-    return any(table.get(toks[k].lemma) and toks[k - 1].tag in "PB" and toks[k + 1].tag in "AJ"
-               for k in range(s.i + 1, s.j - 1))
+    return any(table.get(toks[k].lemma) and toks[k - 1].tag in "PB" and k + 1 < len(toks)
+               and toks[k + 1].tag in "AJ" for k in range(s.i + 1, s.j))
 
 
 @functools.cache
