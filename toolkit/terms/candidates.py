@@ -251,7 +251,7 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     seen = set(todo)
     while todo:  # maximal phrases, then their parts, then the parts' parts
         m = todo.pop()
-        for p in _parts(toks, *m):
+        for p in _parts(toks, *m, lang):
             if p in ok_at:
                 free.add(p)
             if p not in seen and p in found_at:
@@ -311,7 +311,7 @@ def _owner(toks: list[Token], i: int, j: int) -> bool:
     return bool(pk) and (pk[1] > pk[0] + 1 or toks[pk[0]].text.lower() in ("des", "du", "aux", "au"))
 
 
-def _parts(toks: list[Token], i: int, j: int):
+def _parts(toks: list[Token], i: int, j: int, lang: str = "fr"):
     """A maximal noun phrase and the parts a terminologist lists separately:
     the head noun with its adjectives, each complement chain that runs to the end, the
     first conjunct, and a trailing proper-noun complement split off
@@ -326,7 +326,7 @@ def _parts(toks: list[Token], i: int, j: int):
         p, k = pk
         ends = [p] if toks[i].tag == "K" else [j, p]
         split = [(k, j), (i, p)]
-    owner = _owner(toks, i, j)
+    owner = lang == "fr" and _owner(toks, i, j)
     if not owner or toks[i].tag == "K":
         yield (i, j)
     yield from split

@@ -122,9 +122,9 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
                      and st.indep >= 1)
         if not (st.free > 0 or nested_ok):
             continue
-        if not nested_ok and st.free < 0.25 * st.freq and (n >= 2 or kind != "acronym"):
+        if not nested_ok and st.free < 0.25 * st.freq and (n >= 2 or kind == "name"):
             continue  # stands alone once in a while, mostly a fragment of a longer term
-            # (also a lone word: "États" of "États participants", "Conseil" of "Conseil permanent")
+            # (also a lone name: "États" of "États participants", "Conseil" of "Conseil permanent")
         spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
         if n == 1 and kind == "term" and not _single_word_term(st, lang, spec, total_tokens):
             continue
