@@ -86,9 +86,10 @@ def run_hunalign(fr, en, tmp: Path, measure: bool = False):
     (tmp / "fr.txt").write_text(_tok(fr), encoding="utf-8")
     (tmp / "en.txt").write_text(_tok(en), encoding="utf-8")
     (tmp / "null.dic").write_text("", encoding="utf-8")
-    cmd = [HUNALIGN, "-utf", "-realign", str(tmp / "null.dic"), str(tmp / "fr.txt"), str(tmp / "en.txt")]
+    cmd = [str(Path(HUNALIGN).resolve()), "-utf", "-realign", str(tmp / "null.dic"), str(tmp / "fr.txt"), str(tmp / "en.txt")]
     with open(tmp / "out.ladder", "w") as out:
-        status, dt, rss, err = run_measured(cmd, out)
+        # hunalign -realign leaves translate.txt in its working folder: keep it in tmp
+        status, dt, rss, err = run_measured(cmd, out, cwd=tmp)
     if status != 0:
         raise RuntimeError(f"hunalign failed: {err[-500:]}")
     rungs = []
@@ -107,7 +108,7 @@ def run_hunalign(fr, en, tmp: Path, measure: bool = False):
     return beads
 
 
-def run_measured(cmd, stdout) -> tuple[int, float, float, str]:
+def run_measured(cmd, stdout, cwd=None) -> tuple[int, float, float, str]:
     """Run ``cmd``: (exit status, wall seconds, peak RSS in MB, stderr).
 
     Peak RSS comes from GNU time (/usr/bin/time -f %M) when present: ru_maxrss of a child
@@ -116,7 +117,7 @@ def run_measured(cmd, stdout) -> tuple[int, float, float, str]:
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rf:
         full = [str(gnu_time), "-f", "%M", "-o", rf.name] + list(cmd) if gnu_time.exists() else list(cmd)
         t0 = time.perf_counter()
-        proc = subprocess.run(full, stdout=stdout, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.run(full, stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=cwd)
         dt = time.perf_counter() - t0
         rss = float("nan")
         if gnu_time.exists():
