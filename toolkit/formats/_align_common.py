@@ -7,8 +7,10 @@ n-m beads come back as 1-1 beads over the joined text.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterable
 
+from ..errors import InputError, ParseError
 from ..types import Alignment, Bead, Segment
 
 __all__ = ["iter_rows", "Rebuilder", "ids_text", "parse_ids"]
@@ -62,3 +64,13 @@ class Rebuilder:
 
     def result(self) -> list[Alignment]:
         return list(self.docs.values())
+
+
+def read_lines(p: Path) -> list[str]:
+    """The lines of a UTF-8 text file (BOM allowed), with errors that name the file."""
+    try:
+        return p.read_text(encoding="utf-8-sig").splitlines()
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror})") from e
+    except UnicodeDecodeError as e:
+        raise ParseError(f"{p.name}: not UTF-8 ({e.reason}); re-save it as UTF-8") from e

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..errors import InputError, ParseError
+from ..errors import ParseError
 from ..fileio import write_atomic
 from ..types import Alignment
-from ._align_common import Rebuilder, iter_rows, parse_ids
+from ._align_common import Rebuilder, iter_rows, parse_ids, read_lines
 
 __all__ = ["read", "write"]
 
@@ -42,12 +42,7 @@ def _ids(v, where) -> tuple[int, ...]:
 
 def read(path) -> list[Alignment]:
     p = Path(path)
-    try:
-        lines = p.read_text(encoding="utf-8-sig").splitlines()
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from e
-    except UnicodeDecodeError as e:
-        raise ParseError(f"{p.name}: not UTF-8 ({e.reason}); re-save it as UTF-8") from e
+    lines = read_lines(p)
     out = Rebuilder()
     for i, line in enumerate(lines, 1):
         if not line.strip():

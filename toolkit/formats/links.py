@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError, ParseError
+from ..errors import ParseError
 from ..fileio import write_atomic
 from ..types import Alignment, Bead
-from ._align_common import parse_ids
+from ._align_common import parse_ids, read_lines
 from ._cells import fmt_float
 
 __all__ = ["read", "write"]
@@ -39,12 +39,7 @@ def write(obj, path, *, scores: bool = False, **_ignored) -> int:
 
 def read(path) -> list[Bead]:
     p = Path(path)
-    try:
-        lines = p.read_text(encoding="utf-8-sig").splitlines()
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from e
-    except UnicodeDecodeError as e:
-        raise ParseError(f"{p.name}: not UTF-8 ({e.reason})") from e
+    lines = read_lines(p)
     beads = []
     for i, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("#"):
