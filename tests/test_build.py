@@ -163,3 +163,22 @@ def test_notebook_runs_top_to_bottom(built, repo_root, tmp_path):
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert any("image/png" in o.get("data", {}) for o in outputs), "no plot rendered"
+
+
+def test_decisions_made_in_the_csv_are_picked_up(built, corpus_dir, tmp_path):
+    from toolkit.formats import read_glossary, write_glossary
+
+    out, _ = built
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    csv_path = copy / "glossaries" / "glossary.csv"
+    g = read_glossary(csv_path)
+    target = g.entries[2]
+    g.entries[2] = target.with_(status="approved", note="OK in CSV")
+    time.sleep(0.01)
+    write_glossary(g, csv_path, "csv")
+    termkit("build", corpus_dir, "--out", copy)
+    tbx = {e.id: e for e in read_glossary(copy / "glossaries" / "glossary.tbx").entries}
+    assert tbx[target.id].status == "approved" and tbx[target.id].note == "OK in CSV"
+    backups = [p.name for p in (copy / "glossaries" / ".backup").iterdir()]
+    assert any(n.startswith("glossary-") and n.endswith(".csv") for n in backups)

@@ -262,12 +262,13 @@ def _glossary_state(out: Path) -> Path:
     return out / ".termkit" / "glossaries.json"
 
 
-def _curated_glossary(out: Path, gdir: Path) -> tuple[Glossary | None, Path | None]:
-    """The glossary holding the user's latest decisions.
+def _curated_glossary(out: Path, gdir: Path) -> tuple[Glossary | None, Path | None, list[Path]]:
+    """The glossary holding the user's latest decisions, its path, and the files that may
+    hold user work (to back up before they are rewritten).
 
     Build records the mtime of every glossary it writes; a file whose mtime changed since
-    was edited by the user (the newest such file wins). Otherwise the TBX, which carries
-    every field, is the reference.
+    was edited by the user (the newest such file wins). Otherwise, and when there is no
+    record yet, the TBX, which carries every field, is the reference.
     """
     from .formats import read_glossary
 
@@ -278,13 +279,15 @@ def _curated_glossary(out: Path, gdir: Path) -> tuple[Glossary | None, Path | No
     candidates = [gdir / name for name in GLOSSARY_FILES.values()] + sorted(gdir.glob("*.xlsx"))
     existing = [p for p in candidates if p.is_file()]
     if not existing:
-        return None, None
-    edited = [p for p in existing if written.get(p.name) != p.stat().st_mtime_ns]
+        return None, None, []
+    # Without a record (first build here, fresh clone) nothing counts as edited: use the TBX.
+    edited = [p for p in existing if written and written.get(p.name) != p.stat().st_mtime_ns]
     if edited:
         source = max(edited, key=lambda p: p.stat().st_mtime_ns)
     else:
         source = gdir / GLOSSARY_FILES["tbx"] if (gdir / GLOSSARY_FILES["tbx"]).is_file() else existing[0]
-    return read_glossary(source), source
+    at_risk = edited if written else existing
+    return read_glossary(source), source, sorted(set(at_risk) | {source})
 
 
 def _record_glossaries(out: Path, paths: list[Path]) -> None:
@@ -367,12 +370,13 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model: str | None = None,
         step("extracting terminology", len(pairs) + 1, total)
         gdir = out / "glossaries"
         glossary = extract(alignments, min_freq=min_freq)
-        curated, source = _curated_glossary(out, gdir)
+        curated, source, at_risk = _curated_glossary(out, gdir)
         if curated is not None:
             before = {e.id for e in curated.entries}
             glossary = merge(curated, glossary)
             report.new_terms = sum(1 for e in glossary.entries if e.id not in before)
-            backup_glossary(source, gdir)
+            for p in at_risk:
+                backup_glossary(p, gdir)
         else:
             report.new_terms = len(glossary)
         report.terms = len(glossary)
