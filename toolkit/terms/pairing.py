@@ -96,6 +96,7 @@ class Pairer:
         ne = len(b.en_toks) or 1
         pos_f = (s.i + s.j) / 2 / nf
         res = []
+        info: dict[int, tuple[set, set]] = {}
         for e in b.en_spans:
             ya, yb = bisect_left(etok, e.i), bisect_left(etok, e.j)
             if ya == yb:
@@ -144,8 +145,58 @@ class Pairer:
                 score = max(score, 0.5 + 0.5 * known) + 0.01 * score
             if score > 0:
                 res.append((float(score), e, cov))
+                info[id(e)] = (set(toks_in), {t for t, v in en_cov.items() if v >= 0.3})
         res.sort(key=lambda r: (-r[0], r[1].j - r[1].i))
-        return res[:3]
+        fr_coord = any(t.tag == "C" for t in b.fr_toks[s.i:s.j])
+        return self._extend(b, res, info, fr_coord)[:3]
+
+    def _extend(self, b, res, info, fr_coord):
+        """The maximal English noun phrase around the best span whose extra words are linked
+        to French words of the candidate or make a known compound with a word next to them
+        ("[law] enforcement capacities", not "enforcement capacities")."""
+        if not res:
+            return res
+        s0, e0, c0 = res[0]
+        toks0 = info[id(e0)][0]
+        comp = english_compounds()
+        best = None
+        for r in res[1:]:
+            sc, e, cov = r
+            if e.i > e0.i or e.j < e0.j or sc < EXTEND_MIN * s0 or cov < c0:
+                continue
+            extra = b.en_toks[e.i:e0.i] + b.en_toks[e0.j:e.j]
+            if b.en_toks[e.i].tag == "G" or (not fr_coord and any(t.tag == "C" for t in extra)):
+                continue  # a verb -ing form ("strengthening"), a coordination the French lacks
+            toks, linked = info[id(e)]
+            ok = True
+            for t in toks - toks0:
+                if t in linked:
+                    continue
+                lem = b.en_toks[t].lemma
+                prev = b.en_toks[t - 1].lemma if t - 1 in toks else None
+                nxt = b.en_toks[t + 1].lemma if t + 1 in toks else None
+                if not ((prev and (prev, lem) in comp) or (nxt and (lem, nxt) in comp)):
+                    ok = False
+                    break
+            if ok and (best is None or e.j - e.i > best[1].j - best[1].i):
+                best = r
+        if best is None:
+            return res
+        return [(s0, best[1], best[2])] + [r for r in res if r is not best]
+
+
+EXTEND_MIN = 0.75  # a longer English span may replace the best one if it scores this share of it
+
+
+@functools.cache
+def english_compounds() -> frozenset[tuple[str, str]]:
+    """English noun compounds of UN language (data/en/terms_compounds.tsv), lemma pairs."""
+    from ..langdata import load_tsv
+
+    try:
+        return frozenset((a, b) for a, b, _s in load_tsv("en", "terms_compounds.tsv"))
+    except (FileNotFoundError, OSError):
+        return frozenset()
 
 
 TABLE_MIN_P = 0.5  # weaker word translation probabilities from a small input are mostly noise
