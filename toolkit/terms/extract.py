@@ -174,8 +174,11 @@ def _drop_unsupported_extensions(entries: list[TermPair], keys: list[tuple[str, 
             ka, ca = keys[a]
             for b in group:
                 kb, cb = keys[b]
-                if b != a and len(kb) < len(ka) and f" {kb} " in f" {ka} " and ca < cb + 0.5:
-                    drop.add(a)
+                if b != a and len(kb) < len(ka) and f" {kb} " in f" {ka} ":
+                    # the longer one's extra words have no counterpart: it is padded; else the
+                    # shorter one is a fragment given the longer one's English ("répression des
+                    # États participants" / "law enforcement agencies of participating States")
+                    drop.add(a if ca < cb + 0.5 else b)
     return [e for n, e in enumerate(entries) if n not in drop]
 
 
