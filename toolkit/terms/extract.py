@@ -162,9 +162,9 @@ def _drop_unsupported_extensions(entries: list[TermPair], keys: list[tuple[str, 
     """Two French entries with the same English side, one inside the other: when the English
     gives a counterpart to no more French words of the longer one, the extra words are
     untranslated ("structures exécutives de l'Organisation", "services de police
-    multiethniques" / "police services") and the shorter one stands. (When it covers more,
-    both stay: the shorter one may be a fragment, "Nations Unies contre la corruption" /
-    "United Nations Convention against Corruption", or a term of its own.)"""
+    multiethniques" / "police services") and the shorter one stands. When it covers more,
+    the shorter one is a fragment given the longer one's English ("Nations Unies contre la
+    corruption" / "United Nations Convention against Corruption") and the longer one stands."""
     by_en: dict[str, list[int]] = defaultdict(list)
     for n, e in enumerate(entries):
         by_en[e.en.lower()].append(n)
