@@ -86,8 +86,18 @@ def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], i
             if st is None:
                 st = stats[s.key] = CandStats(s.key, s.content)
             st.add(s, (s.i, s.j) in free, b.doc, weigh_initial=True)
+            st.cut += _cut(b.fr_toks, b.fr_spans, s)
             occ[s.key].append((bi, s))
     return stats, occ, ntok
+
+
+def _cut(toks, found, s) -> bool:
+    """The occurrence is cut out of a longer phrase: a candidate of the segment goes on past
+    it with a complement ("capacités des services [de détection et de répression]"), or it
+    is the second half of a bare coordination ("services de détection et de [répression]")."""
+    if s.j < len(toks) and toks[s.j].tag in "PB" and any(o.i == s.i and o.j > s.j + 1 for o in found):
+        return True
+    return s.i >= 2 and toks[s.i - 1].tag in "PB" and toks[s.i - 2].tag == "C"
 
 
 @functools.cache

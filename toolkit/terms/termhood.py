@@ -23,6 +23,7 @@ class CandStats:
     kinds: dict = field(default_factory=dict)
     initial: int = 0  # occurrences at the start of a segment
     indep: int = 0  # set by cvalues()
+    cut: int = 0  # occurrences cut out of a longer phrase before a complement or after "et de"
     forms: dict = field(default_factory=dict)  # lower-cased surface -> count (for wordfreq)
 
     def add(self, s, free: bool, doc: str | None = None, weigh_initial: bool = False) -> None:
@@ -110,7 +111,8 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
 
     Kept: candidates that stand on their own somewhere (``free`` occurrences: not nested
     in a longer candidate of the same segment), plus nested ones that recur (C-value above
-    the candidate's own length weight). Single common words need specificity."""
+    the candidate's own length weight) unless every occurrence is cut out of a longer phrase
+    ("capacités des services [de détection …]"). Single common words need specificity."""
     out = {}
     top = max(cv.values(), default=1.0) or 1.0
     for k, st in stats.items():
@@ -119,7 +121,7 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
         n = len(st.content)
         kind = max(st.kinds, key=st.kinds.get)
         nested_ok = (kind == "term" and n >= 2 and cv[k] >= math.log2(n + 1) and st.freq >= 2
-                     and st.indep >= 1)
+                     and st.indep >= 1 and st.cut < st.freq)
         if not (st.free > 0 or nested_ok):
             continue
         if not nested_ok and st.free < 0.25 * st.freq and (n >= 2 or kind == "name"):
