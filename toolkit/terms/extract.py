@@ -87,6 +87,7 @@ def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], i
                 st = stats[s.key] = CandStats(s.key, s.content)
             st.add(s, (s.i, s.j) in free, b.doc, weigh_initial=True)
             st.cut += _cut(b.fr_toks, b.fr_spans, s)
+            st.postnominal += s.j - s.i == 1 and s.i > 0 and b.fr_toks[s.i - 1].tag in "NJK"
             occ[s.key].append((bi, s))
     return stats, occ, ntok
 

@@ -23,6 +23,7 @@ class CandStats:
     kinds: dict = field(default_factory=dict)
     initial: int = 0  # occurrences at the start of a segment
     indep: int = 0  # set by cvalues()
+    postnominal: int = 0  # one-word occurrences right after a noun: read as an adjective
     cut: int = 0  # occurrences cut out of a longer phrase before a complement or after "et de"
     forms: dict = field(default_factory=dict)  # lower-cased surface -> count (for wordfreq)
 
@@ -130,6 +131,8 @@ def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_t
         spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
         if n == 1 and kind == "term" and not _single_word_term(st, lang, spec, total_tokens):
             continue
+        if n == 1 and kind == "term" and 2 * st.postnominal >= st.freq:
+            continue  # mostly an adjective after its noun ("conseils continus"): no entry alone
         if n > 12:
             continue
         if n == 1 and kind == "name" and st.freq < 2:
