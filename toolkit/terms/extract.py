@@ -92,6 +92,18 @@ def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], i
     return stats, occ, ntok
 
 
+def _verbal(en: str, fr_head: str, sim) -> bool:
+    """The English is a verb -ing form with its object, translating the French head noun
+    ("enhancing security" for "renforcement de la sécurité": no later English word translates
+    the French head); not a modifier ("policing activities", "operating model": the head
+    noun follows) nor a compound ("capacity-building")."""
+    from .tagger import tag_text
+
+    toks = tag_text(en, "en")
+    return (len(toks) >= 2 and toks[0].tag == "G" and "-" not in toks[0].text
+            and toks[1].tag in "NAJR" and all(sim(fr_head, t.lemma) < 0.3 for t in toks[1:]))
+
+
 def _cut(toks, found, s) -> bool:
     """The occurrence is cut out of a longer phrase: a candidate of the segment goes on past
     it with a complement ("capacités des services [de détection et de répression]"), or it
@@ -246,6 +258,8 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         if (kind == "term" and fr[:1].islower() and en[:1].isupper() and _title_like(en)
                 and key not in _known_fr_keys()):
             continue  # a piece of a name ("violences sexuelles" / "Sexual Violence") unless UN usage
+        if kind == "term" and _verbal(en, beads[occ[key][0][0]].fr_toks[occ[key][0][1].i].lemma, pairer.sim):
+            continue  # "renforcement de la sécurité" / "enhancing security": an activity, not a term
         en_vars = [s for s in en_surf[ekey] if s != en and not _caps_of(s, en)] + [_display(en_surf[k]) for k in alts]
         fr = _display(fr_surf)
         shape = _shape(fr, en, kind, st)
