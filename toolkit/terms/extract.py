@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from ..types import Alignment, Glossary, TermPair
 from . import candidates as cand
 from .pairing import Pairer, word_tables
-from .termhood import CandStats, cvalues, select
+from .termhood import CandStats, _zipf, cvalues, select
 from .wordsim import WordSim, bundled_lexicon, bundled_phrases
 
 __all__ = ["extract", "entry_id"]
 
 MIN_SCORE = 0.45
+COMMON_ZIPF = 4.0  # a French phrase rendered by one English word this common is no term
 MIN_COVER = 0.5  # more than this share of the French words must have an English counterpart
 
 
@@ -258,6 +259,9 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         if (kind == "term" and fr[:1].islower() and en[:1].isupper() and _title_like(en)
                 and key not in _known_fr_keys()):
             continue  # a piece of a name ("violences sexuelles" / "Sexual Violence") unless UN usage
+        if (kind == "term" and len(st.content) >= 2 and en.isalpha() and en.islower()
+                and _zipf(en, "en") > COMMON_ZIPF):
+            continue  # "mise en œuvre" / "implementation": a locution for a common word
         if kind == "term" and _verbal(en, beads[occ[key][0][0]].fr_toks[occ[key][0][1].i].lemma, pairer.sim):
             continue  # "renforcement de la sécurité" / "enhancing security": an activity, not a term
         en_vars = [s for s in en_surf[ekey] if s != en and not _caps_of(s, en)] + [_display(en_surf[k]) for k in alts]
