@@ -148,9 +148,25 @@ class Pairer:
                 info[id(e)] = (set(toks_in), {t for t, v in en_cov.items() if v >= 0.3})
         res.sort(key=lambda r: (-r[0], r[1].j - r[1].i))
         fr_coord = any(t.tag == "C" for t in b.fr_toks[s.i:s.j])
-        return self._extend(b, res, info, fr_coord)[:3]
+        return self._extend(b, s, res, info, fr_coord)[:3]
 
-    def _extend(self, b, res, info, fr_coord):
+    def _attributive(self, b, s, y) -> bool:
+        """English word y is singular but translates a plural French noun of span s: a noun
+        used as a modifier, whose head noun follows ("policiers" / "police [officers]",
+        "polices" / "border police [services]")."""
+        ew = b.en_toks[y]
+        if ew.text.lower() != ew.lemma:
+            return False
+        return any(t.tag in "NJ" and t.text.lower() != t.lemma and t.text[-1:].lower() in "sx"
+                   and self.sim(t.lemma, ew.lemma) >= 0.5 for t in b.fr_toks[s.i:s.j])
+
+    @staticmethod
+    def _closes(b, t) -> bool:
+        """Token t is a noun and the noun phrase ends with it."""
+        toks = b.en_toks
+        return toks[t].tag == "N" and (t + 1 >= len(toks) or toks[t + 1].tag not in "NJKAG")
+
+    def _extend(self, b, s, res, info, fr_coord):
         """The maximal English noun phrase around the best span whose extra words are linked
         to French words of the candidate or make a known compound with a word next to them
         ("[law] enforcement capacities", not "enforcement capacities")."""
@@ -175,6 +191,8 @@ class Pairer:
                 lem = b.en_toks[t].lemma
                 prev = b.en_toks[t - 1].lemma if t - 1 in toks else None
                 nxt = b.en_toks[t + 1].lemma if t + 1 in toks else None
+                if t == e0.j and e.j == t + 1 and self._closes(b, t) and self._attributive(b, s, t - 1):
+                    continue  # the head noun that closes the phrase ("police [officers]")
                 if not ((prev and (prev, lem) in comp) or (nxt and (lem, nxt) in comp)):
                     ok = False
                     break
