@@ -134,10 +134,11 @@ def _phrasal(toks: list[Token], s: Span, multi: set[tuple[int, int]]) -> bool:
         return False  # "conseillers en matière de police": a locution, not an activity
     # the complement must have a complement of its own ("la protection [des victimes]"), or
     # be an article + noun + adjective ("lutte contre [la violence domestique]"); "trafic de
-    # drogues illicites", "services de police responsables" are terms
+    # drogues illicites", "services de police responsables", "traite des êtres humains"
+    # (a contracted "des"/"du" is no article of its own) are terms
     if (k, s.j) not in multi:
         return False
-    with_article = toks[k - 1].tag == "D" or toks[s.i + 1].lemma in ("de", "a") and toks[s.i + 1].text.lower() in ("des", "du", "aux", "au")
+    with_article = toks[k - 1].tag == "D"
     return any(t.tag in "PB" for t in toks[k:s.j]) or with_article
 
 
