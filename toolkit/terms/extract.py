@@ -93,6 +93,30 @@ def _stats(beads: list[_Bead]) -> tuple[dict[str, CandStats], dict[str, list], i
     return stats, occ, ntok
 
 
+def _coordination_lost(fr: str, en: str, sim) -> bool:
+    """A French coordination ("et", "ou") of which the English renders one side only: the
+    content words before, or after, the conjunction have no counterpart in the English
+    ("blanchiment d'argent et de saisie des avoirs criminels" / "seizure of criminal
+    assets"), unlike a coordination the English folds into one compound ("services de
+    détection et de répression" / "law enforcement agencies")."""
+    from .pairing import content_idx
+    from .tagger import tag_text
+
+    ft = tag_text(fr, "fr")
+    et = tag_text(en, "en")
+    if any(t.text.lower() in ("and", "or", "&", "nor") for t in et):
+        return False
+    c = next((k for k, t in enumerate(ft) if t.text.lower() in ("et", "ou")), None)
+    if c is None:
+        return False
+    ew = [et[k].lemma for k in content_idx(et)]
+
+    def linked(toks) -> bool:
+        return any(max((sim(toks[k].lemma, w) for w in ew), default=0.0) >= 0.3 for k in content_idx(toks))
+
+    return not linked(ft[:c]) or not linked(ft[c + 1:])
+
+
 def _verbal(en: str, fr_head: str, sim) -> bool:
     """The English is a verb -ing form with its object, translating the French head noun
     ("enhancing security" for "renforcement de la sécurité": no later English word translates
@@ -262,6 +286,9 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
         if (kind == "term" and len(st.content) >= 2 and en.isalpha() and en.islower()
                 and _zipf(en, "en") > COMMON_ZIPF):
             continue  # "mise en œuvre" / "implementation": a locution for a common word
+        if _coordination_lost(fr, en, pairer.sim):
+            continue  # "blanchiment d'argent et de saisie des avoirs criminels" / "seizure of
+            # criminal assets": the English renders one conjunct only
         if kind == "term" and _verbal(en, beads[occ[key][0][0]].fr_toks[occ[key][0][1].i].lemma, pairer.sim):
             continue  # "renforcement de la sécurité" / "enhancing security": an activity, not a term
         en_vars = [s for s in en_surf[ekey] if s != en and not _caps_of(s, en)] + [_display(en_surf[k]) for k in alts]
