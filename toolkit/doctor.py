@@ -13,7 +13,7 @@ __all__ = ["checks"]
 
 # (label, distribution, import name, needed for)
 _REQUIRED = (
-    ("PDF reader", "pypdf", "pypdf", ".pdf inputs"),
+    ("PDF reader", "pdfminer.six", "pdfminer", ".pdf inputs"),
     ("DOCX reader", "python-docx", "docx", ".docx inputs"),
     ("HTML/XML parser", "lxml", "lxml", ".html inputs, TMX/TBX"),
     ("XLSX", "openpyxl", "openpyxl", "XLSX glossaries"),

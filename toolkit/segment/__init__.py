@@ -7,6 +7,7 @@ Rules follow shared/gold/CONVENTIONS.md; language rules are tables in ``toolkit/
 from __future__ import annotations
 
 from .api import iter_segments, segment_text
+from .report import SegmentReport
 from .score import boundary_f1
 
-__all__ = ["segment_text", "iter_segments", "boundary_f1"]
+__all__ = ["segment_text", "iter_segments", "boundary_f1", "SegmentReport"]

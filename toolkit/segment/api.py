@@ -9,6 +9,7 @@ from ..langdata import check_lang
 from ..types import Segment
 from .clean import Line, clean_line
 from .layout import Block, Layout
+from .report import SegmentReport, Sink
 from .stats import blank_lines_separate, mark_running_lines, wrap_width
 from .split import split_sentences
 
@@ -114,16 +115,20 @@ def _segments(block: Block, lang: str) -> Iterator[Segment]:
             yield Segment(seg, k, block.para, source(s, True), source(e, False))
 
 
-def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None = None
-                  ) -> Iterator[Segment]:
+def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None = None,
+                  report: SegmentReport | None = None) -> Iterator[Segment]:
     """Segment a stream of text chunks; footnotes come last, in number order.
 
     ``removed`` (optional) collects every non-whitespace string the segmenter dropped
     (markup, boilerplate lines, bullets, separators, footnote markers, hyphens).
-    Raises UnsupportedLanguage for a language other than fr/en.
+    ``report`` (optional) counts, for the user, the running headers, page numbers,
+    boilerplate lines, footnote markers and repaired hyphens taken out and the footnotes
+    moved to the end, with samples (see ``SegmentReport``); it is complete once the
+    iterator is exhausted. Raises UnsupportedLanguage for a language other than fr/en.
     """
     lang = check_lang(lang)
-    layout = Layout(lang, removed)
+    sink = Sink(removed, report)
+    layout = Layout(lang, sink)
     window: list[Line] = []
     size = 0
     first = True
@@ -134,7 +139,7 @@ def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None
             layout.width = wrap_width(lines)
             layout.break_gaps = blank_lines_separate(lines)
             first = False
-        mark_running_lines(lines, layout.width, removed)
+        mark_running_lines(lines, layout.width, sink)
         for ln in lines:
             layout.vocab.add_text(ln.text)
         for ln in lines:
@@ -144,7 +149,7 @@ def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None
         layout.out.clear()
 
     for raw, start in _lines(chunks):
-        window.append(clean_line(raw, start, removed))
+        window.append(clean_line(raw, start, sink))
         size += len(raw)
         if len(window) >= WINDOW_LINES or size >= WINDOW_CHARS:
             yield from run(window)
@@ -156,6 +161,6 @@ def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None
     layout.out.clear()
 
 
-def segment_text(text: str, lang: str) -> list[Segment]:
+def segment_text(text: str, lang: str, *, report: SegmentReport | None = None) -> list[Segment]:
     """Segment a whole decoded document (see ``iter_segments``)."""
-    return list(iter_segments([text], lang))
+    return list(iter_segments([text], lang, report=report))

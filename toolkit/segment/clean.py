@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .report import Sink
 from .tables import boilerplate_re, bullet_re, item_re
 
 __all__ = ["Line", "clean_line", "repair_spacing", "strip_markup"]
@@ -16,6 +17,9 @@ __all__ = ["Line", "clean_line", "repair_spacing", "strip_markup"]
 SPACES_RE = re.compile("[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\t\u000b\u000c]")
 # invisible characters that extraction leaves inside words: soft hyphen, zero-width, BOM
 INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# a line that is only a page number: "12", "- 12 -", "Page 3 of 10", "p. 4"
+PAGE_NUMBER_RE = re.compile(r"[-–—]?\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:/|of|sur|de)\s*\d{1,4})?\s*[-–—]?",
+                            re.IGNORECASE)
 # "__________________" footnote separator of UN/OSCE PDFs
 SEPARATOR_RE = re.compile(r"_{5,}")
 # "## Résolution N° 6" -> heading "Résolution N° 6"
@@ -65,66 +69,69 @@ class Line:
     item: bool = False
     raw: str = ""
     gap: str = ""  # blank lines before this line: "", "empty", "spaces" (whitespace-only) or "mixed"
+    page: bool = False  # a form feed (page break) is on this line
+    running: bool = False  # dropped as a running header/footer
 
 
-def _sub(pattern: re.Pattern[str], text: str, keep, removed: list[str] | None) -> str:
-    """``pattern.sub`` that keeps ``keep(match)`` and reports the rest of each match."""
+def _sub(pattern: re.Pattern[str], text: str, keep, sink: Sink | None, kind: str = "markup") -> str:
+    """``pattern.sub`` that keeps ``keep(match)`` and declares the rest of each match."""
     def repl(m: re.Match[str]) -> str:
         kept = keep(m)
-        if removed is not None:
+        if sink:
             gone = m.group(0) if not kept else m.group(0).replace(kept, "", 1)
             if gone.strip():
-                removed.append(gone)
+                sink(kind, gone)
         return kept
     return pattern.sub(repl, text)
 
 
-def strip_markup(text: str, removed: list[str] | None = None) -> str:
+def strip_markup(text: str, sink: Sink | None = None) -> str:
     """Remove markdown/HTML leftovers inside a line; entities become their character."""
     if "<" in text:
-        text = _sub(HTML_TAG_RE, text, lambda m: "", removed)
+        text = _sub(HTML_TAG_RE, text, lambda m: "", sink)
     if "&" in text:
-        text = _sub(ENTITY_RE, text, lambda m: ENTITIES[m.group(0)], removed)
+        text = _sub(ENTITY_RE, text, lambda m: ENTITIES[m.group(0)], sink)
     if "](" in text:
-        text = _sub(MD_LINK_RE, text, lambda m: m.group(2), removed)
+        text = _sub(MD_LINK_RE, text, lambda m: m.group(2), sink)
     if "**" in text or "__" in text:
-        text = _sub(MD_EMPHASIS_RE, text, lambda m: "", removed)
+        text = _sub(MD_EMPHASIS_RE, text, lambda m: "", sink)
     return text
 
 
-def clean_line(raw: str, start: int = 0, removed: list[str] | None = None) -> Line:
+def clean_line(raw: str, start: int = 0, sink: Sink | None = None) -> Line:
     """Classify and repair one source line (without its line break)."""
     end = start + len(raw)
     text = SPACES_RE.sub(" ", raw)
     if INVISIBLE_RE.search(text):
-        text = _sub(INVISIBLE_RE, text, lambda m: "", removed)
+        text = _sub(INVISIBLE_RE, text, lambda m: "", sink, "invisible")
     body = text.lstrip(" ")
     indent = len(text) - len(body)
     body = body.rstrip()
+    page = "\f" in raw
     if not body:
-        return Line("", indent, start, end, blank=True, raw=raw)
+        return Line("", indent, start, end, blank=True, raw=raw, page=page)
     if SEPARATOR_RE.fullmatch(body):
-        if removed is not None:
-            removed.append(body)
-        return Line("", indent, start, end, separator=True)
-    line = Line(body, indent, start, end, raw=raw)
+        if sink:
+            sink("separator", body)
+        return Line("", indent, start, end, separator=True, page=page)
+    line = Line(body, indent, start, end, raw=raw, page=page)
     m = MD_HEADING_RE.match(body)
     if m:
         line.heading = True
-        if removed is not None:
-            removed.append(m.group(0))
+        if sink:
+            sink("markup", m.group(0))
         body = body[m.end():]
-    body = strip_markup(body, removed).strip()
+    body = strip_markup(body, sink).strip()
     if not body or boilerplate_re().fullmatch(body):
-        if removed is not None and body:
-            removed.append(body)
+        if sink and body:
+            sink("page number" if PAGE_NUMBER_RE.fullmatch(body) else "boilerplate", body)
         line.text, line.dropped = "", True
         return line
     m = bullet_re().match(body)
     if m:
         line.bullet = True
-        if removed is not None:
-            removed.append(m.group(0))
+        if sink:
+            sink("bullet", m.group(0))
         body = body[m.end():].lstrip()
     elif item_re().match(body):
         line.item = True

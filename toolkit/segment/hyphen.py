@@ -10,12 +10,17 @@ import functools
 import re
 from collections import Counter
 
-__all__ = ["Vocabulary", "keep_hyphen", "WORD_RE"]
+from .tables import function_words
+
+__all__ = ["Vocabulary", "keep_hyphen", "hyphen_evidence", "WORD_RE"]
 
 # words and hyphenated compounds, lower-cased for counting: "co-operation", "police"
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# a joined form this frequent in the word list is a real word (zipf 3 ≈ 1 per million words)
-KNOWN_ZIPF = 3.0
+# word-list thresholds (zipf: log10 of frequency per billion words; 3 = once per million):
+KNOWN_ZIPF = 3.0  # at least this: a word, its lemma is not looked up
+JOINED_MIN_ZIPF = 1.0  # a joined form below this is no word ("procèsverbal", "lawenforcement")
+WORD_ZIPF = 2.5  # a part below this is a fragment ("propor", "tionnée", "adversa")
+PAIR_MARGIN = 1.0  # two words join when the joined word is at least 1/10 as frequent as the pair
 
 
 class Vocabulary:
@@ -42,17 +47,59 @@ def _zipf(word: str, lang: str) -> float:
     return zipf_frequency(word, lang)
 
 
-def keep_hyphen(left: str, right: str, lang: str, vocab: Vocabulary | None = None) -> bool:
-    """True when ``left-`` at a line end + ``right`` is a real hyphenated compound."""
+@functools.lru_cache(maxsize=1 << 16)
+def _known(word: str, lang: str) -> float:
+    """Word-list frequency of a word or of its lemma ("précédées" -> "précéder")."""
+    z = _zipf(word, lang)
+    if z < KNOWN_ZIPF:
+        try:
+            import simplemma
+            lemma = simplemma.lemmatize(word, lang)
+        except (ImportError, ValueError):  # pragma: no cover - simplemma is a dependency
+            lemma = word
+        if lemma != word:
+            z = max(z, _zipf(lemma.lower(), lang))
+    return z
+
+
+def hyphen_evidence(left: str, right: str, lang: str, vocab: Vocabulary | None = None,
+                    prefix: str = "") -> tuple[bool, str]:
+    """(keep the hyphen?, why) for ``left-`` at a line end followed by ``right``.
+
+    ``prefix`` is the rest of a hyphenated token before ``left`` ("non-" in "non-re-" +
+    "foulement"). In order: a capital after the hyphen or a non-alphabetic left part keeps it;
+    the document's own spellings decide; then the word list: a joined form that is no word
+    keeps the hyphen ("procès-verbal", "law-enforcement"); a part that is no word joins
+    ("propor-tionnée", "re-foulement"); two words join after a function word ("in-human") or
+    when the joined word is at least a tenth as frequent as the pair ("pré-cédées"), else
+    they are a compound ("non-governmental", "counter-terrorism").
+    """
     if not right[:1].islower() or left.isupper() or not left.isalpha():
-        return True  # "Counter-" + "Terrorism", "UN-" + "Women": compounds, not syllables
-    hyph = f"{left}-{right}".lower()
-    joined = (left + right).lower()
+        return True, "capital or non-letter"
+    low_left, low_right = left.lower(), right.lower()
     if vocab is not None:
-        h, j = vocab.counts.get(hyph, 0), vocab.counts.get(joined, 0)
-        if h != j:
-            return h > j
-    return _zipf(joined, lang) < KNOWN_ZIPF
+        for pre in ((prefix.lower(), "") if prefix else ("",)):
+            h = vocab.counts.get(f"{pre}{low_left}-{low_right}", 0)
+            j = vocab.counts.get(f"{pre}{low_left}{low_right}", 0)
+            if h != j:
+                return h > j, "document"
+    joined = low_left + low_right
+    zj = _known(joined, lang)
+    if zj < JOINED_MIN_ZIPF:
+        return True, "joined form unknown"
+    if _zipf(low_left, lang) < WORD_ZIPF or _known(low_right, lang) < WORD_ZIPF:
+        return False, "a part is no word"
+    if low_left in function_words(lang):
+        return False, "function word + word"
+    if zj >= _zipf(f"{low_left}-{low_right}", lang) - PAIR_MARGIN:
+        return False, "joined form frequent"
+    return True, "compound of two words"
+
+
+def keep_hyphen(left: str, right: str, lang: str, vocab: Vocabulary | None = None,
+                prefix: str = "") -> bool:
+    """True when ``left-`` at a line end + ``right`` is a real hyphenated compound."""
+    return hyphen_evidence(left, right, lang, vocab, prefix)[0]
 
 
 # a word cut by a space in extraction: "y compr is" -> "compris", "includ ing" -> "including"

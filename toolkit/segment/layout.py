@@ -10,13 +10,20 @@ from dataclasses import dataclass, field
 
 from .clean import Line
 from .hyphen import Vocabulary, keep_hyphen, repair_split_words
+from .report import Sink
 from .stats import MAX_WRAP, gap_kind
 from .tables import abbreviations, joiners
 
 __all__ = ["Block", "Layout"]
 
-# "l’ordre1," / "Policing1," / "privé4 par": 1-3 digits glued to a word, then a non-word
-GLUED_MARKER_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?=[^\w]|$)")
+# "l’ordre1," / "Policing1," / "privé4 par" / "(GRECO)2" / "« durable »3": 1-3 digits glued to a
+# word or to a closing bracket or quote, then a non-word
+GLUED_MARKER_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,}|[^\W\d_]{2,}[)»”]|[)»”])(\d{1,3})(?=[^\w]|$)")
+# "l’ordre¹" / "police²³": superscript digits after a word or punctuation
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# (not after a unit: "m²", "km²")
+SUPER_MARKER_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)»”.,;:]))(?<!\bm)(?<!\bkm)(?<!\bcm)(?<!\bmm)"
+                             r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 # running-header symbols remembered per document (bounds memory on a long stream)
 MAX_REFS = 10_000
 # end-of-line tests only look at a line's last characters (anchored searches scan the line)
@@ -63,9 +70,10 @@ class Block:
 class Layout:
     """A line-by-line state machine: ``feed`` lines, collect finished blocks from ``out``."""
 
-    def __init__(self, lang: str, removed: list[str] | None = None) -> None:
+    def __init__(self, lang: str, sink: Sink | None = None) -> None:
         self.lang = lang
-        self.removed = removed
+        self.sink = sink
+        self.page_break = False  # a form feed or a dropped running line since the last line
         self.vocab = Vocabulary()
         self.width = 80
         self.break_gaps: frozenset[str] = frozenset()  # see blank_lines_separate
@@ -83,11 +91,17 @@ class Layout:
     # ---------------------------------------------------------------- feeding
     def feed(self, line: Line) -> None:
         if line.blank:
+            self.page_break |= line.page
             self.gap = gap_kind(self.gap, line)
             return
         if line.dropped:
+            self.page_break |= line.page or line.running
             return
         line.gap, self.gap = self.gap, ""
+        if self.page_break or line.page:
+            # a page break is no paragraph break: the wrap rules decide; it ends a footnote
+            # (one that goes on starts the next page's footnote area, after its separator)
+            line.gap, self.page_break, self.fn = "", False, None
         if line.separator:
             self.after_sep = True
             return
@@ -126,6 +140,8 @@ class Layout:
             b.para = self.para
             self.para += 1
             self.out.append(b)
+            if self.sink:
+                self.sink.note("footnote", b.text)
         self.footnotes.clear()
 
     # ---------------------------------------------------------------- footnotes
@@ -160,20 +176,31 @@ class Layout:
         return line.indent <= min(ln.indent for ln in self.fn.lines)
 
     def _remove_markers(self, line: Line) -> None:
-        """Drop glued markers ("l’ordre1") whose number is the next footnote number expected."""
+        """Drop glued markers ("l’ordre1", "(GRECO)2", "police²") whose number is the next
+        footnote number expected."""
         if not DIGIT_RE.search(line.text):
             return
 
-        def repl(m: re.Match[str]) -> str:
-            n = int(m.group(2))
-            if m.group(1)[-1].islower() and self.next_marker <= n <= self.next_marker + 1:
+        def take(n: int, marker: str) -> bool:
+            if self.next_marker <= n <= self.next_marker + 1:
                 self.next_marker = n + 1
                 self.pending.add(n)
-                if self.removed is not None:
-                    self.removed.append(m.group(2))
-                return m.group(1)
+                if self.sink:
+                    self.sink("marker", marker)
+                return True
+            return False
+
+        def glued(m: re.Match[str]) -> str:
+            word = m.group(1)
+            if (word[-1].islower() or not word[-1].isalpha()) and take(int(m.group(2)), m.group(2)):
+                return word
             return m.group(0)
-        line.text = GLUED_MARKER_RE.sub(repl, line.text)
+
+        def sup(m: re.Match[str]) -> str:
+            return "" if take(int(m.group(1).translate(SUPERSCRIPTS)), m.group(1)) else m.group(0)
+        line.text = GLUED_MARKER_RE.sub(glued, line.text)
+        if SUPER_MARKER_RE.search(line.text):
+            line.text = SUPER_MARKER_RE.sub(sup, line.text)
 
     def _repeated_reference(self, line: Line) -> bool:
         """A short line with a document symbol ("PC.DEC/1049", "CM/Rec(2012)7 page 2"), seen
@@ -189,8 +216,8 @@ class Layout:
         else:
             return False
         if key in self.seen_refs:
-            if self.removed is not None:
-                self.removed.append(t)
+            if self.sink:
+                self.sink("header", t)
             return True
         if len(self.seen_refs) < MAX_REFS:
             self.seen_refs.add(key)
@@ -235,10 +262,13 @@ class Layout:
             h = prev.endswith("-") and EOL_HYPHEN_RE.search(prev[-TAIL:])
             right = FIRST_WORD_RE.match(line.text)
             if h and right:
-                if not keep_hyphen(h.group(1), right.group(0), self.lang, self.vocab):
+                left, word = h.group(1), right.group(0)
+                tok = prev[prev.rfind(" ", 0, len(prev) - 1) + 1:-len(left) - 1]  # "non-" of "non-re-"
+                prefix = tok if tok.endswith("-") and tok[:-1].isalpha() else ""
+                if not keep_hyphen(left, word, self.lang, self.vocab, prefix):
                     block.pieces[-1] = (prev[:-1], block.pieces[-1][1])
-                    if self.removed is not None:
-                        self.removed.append("-")
+                    if self.sink:
+                        self.sink("hyphen", "-", f"{left}-{word} → {left}{word}")
             else:
                 block.pieces.append((" ", None))
         block.lines.append(line)

@@ -3,9 +3,11 @@ width, which blank-line gaps end paragraphs, and running headers/footers (CONVEN
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from .clean import Line
+from .clean import PAGE_NUMBER_RE, Line
+from .report import Sink
 
 __all__ = ["MAX_WRAP", "gap_kind", "blank_lines_separate", "mark_running_lines", "wrap_width"]
 
@@ -14,6 +16,14 @@ __all__ = ["MAX_WRAP", "gap_kind", "blank_lines_separate", "mark_running_lines",
 MAX_WRAP = 160
 # a short line repeated this often in a window of paginated text is a running header/footer
 RUNNING_MIN = 3
+RUNNING_CHARS = 80  # ... and no longer than this
+# with form feeds: a line among the first/last ZONE_LINES of its page that recurs on this
+# share of the pages (2 at least) is running
+ZONE_LINES, RUNNING_SHARE = 4, 0.4
+# without form feeds: occurrences at least MIN_PAGE_LINES apart, the largest gap at most
+# PAGE_SPREAD times the smallest, are "every ~N lines"
+MIN_PAGE_LINES, PAGE_SPREAD = 8, 1.5
+DIGITS_RE = re.compile(r"\d+")
 
 
 def gap_kind(gap: str, line: Line) -> str:
@@ -44,33 +54,92 @@ def blank_lines_separate(lines: list[Line]) -> frozenset[str]:
     return frozenset(k for k, n in gaps.items() if inside[k] <= 0.02 * n)
 
 
-def mark_running_lines(lines: list[Line], width: int, removed: list[str] | None = None) -> None:
-    """Drop running headers/footers of paginated text: a short line seen 3+ times in the
-    window, each time after a different line (repeated content repeats its neighbours too).
+def _regular(positions: list[int]) -> bool:
+    """Occurrences every ~N lines, as running lines of fixed-length pages are (the last page
+    may be shorter: a footer after it comes sooner)."""
+    gaps = [b - a for a, b in zip(positions, positions[1:])]
+    full = gaps[:-1] or gaps
+    return (bool(gaps) and min(gaps) >= MIN_PAGE_LINES and max(full) <= PAGE_SPREAD * min(full)
+            and gaps[-1] <= PAGE_SPREAD * max(full))
 
-    Only in hard-wrapped text (PDF extractions): in a web page or brochure, repeated short
-    lines are content (the two "USA" address lines of interpol-un-ministerial-2009).
+
+def _key(text: str) -> str:
+    return DIGITS_RE.sub("#", " ".join(text.lower().split()))
+
+
+def _drop(ln: Line, sink: Sink | None) -> None:
+    if sink:
+        sink("page number" if PAGE_NUMBER_RE.fullmatch(ln.text) else "header", ln.text)
+    ln.text, ln.dropped, ln.running = "", True, True
+
+
+def _candidate(ln: Line) -> bool:
+    return bool(ln.text) and len(ln.text) <= RUNNING_CHARS and not (ln.item or ln.bullet or ln.heading)
+
+
+def _paged(lines: list[Line], sink: Sink | None) -> bool:
+    """Text with form feeds: a line among the first or last lines of its page whose text
+    (digits aside) comes back on 40 % of the pages (2 at least) is a running header/footer."""
+    starts = [i for i, ln in enumerate(lines) if ln.page]
+    if len(starts) < 2:
+        return False
+    bounds = [0, *starts, len(lines)]
+    zones: dict[str, list[tuple[int, Line]]] = {}
+    for p, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        body = [ln for ln in lines[a:b] if ln.text]
+        for ln in body[:ZONE_LINES] + body[-ZONE_LINES:]:
+            if _candidate(ln):
+                zones.setdefault(_key(ln.text), []).append((p, ln))
+    need = max(2, RUNNING_SHARE * (len(bounds) - 1))
+    for hits in zones.values():
+        if len({p for p, _ in hits}) >= need:
+            for _, ln in hits:
+                if ln.text:
+                    _drop(ln, sink)
+    return True
+
+
+def mark_running_lines(lines: list[Line], width: int, sink: Sink | None = None) -> None:
+    """Drop running headers/footers of paginated text (CONVENTIONS.md §7).
+
+    With form feeds, by page position (``_paged``). Otherwise, in hard-wrapped text only (in a
+    web page or brochure, repeated short lines are content: the two "USA" address lines of
+    interpol-un-ministerial-2009), a short line seen 3+ times in the window is running when
+    each occurrence follows a different line (repeated content repeats its neighbours too);
+    lines that differ only by an increasing number ("14832/24 GG/mr 3", "… 4"), each after a
+    different line, are running when they come every ~N lines. The lines of a repeated block
+    (a two-line footer) all count the line before the block as theirs.
     """
-    if width > MAX_WRAP:
+    if _paged(lines, sink) or width > MAX_WRAP:
+        return
+    counts: Counter[str] = Counter(ln.text for ln in lines if _candidate(ln))
+    repeated = {t for t, n in counts.items() if n >= RUNNING_MIN}
+    keyed: dict[str, list[tuple[int, Line]]] = {}
+    for i, ln in enumerate(lines):
+        if _candidate(ln) and DIGITS_RE.search(ln.text) and ln.text not in repeated:
+            keyed.setdefault(_key(ln.text), []).append((i, ln))
+    if not repeated and not any(len(v) >= RUNNING_MIN for v in keyed.values()):
         return
     before: dict[str, set[str]] = {}
-    counts: Counter[str] = Counter()
     prev = ""
     for ln in lines:
         if not ln.text:
             continue
-        if len(ln.text) <= 80 and not (ln.item or ln.bullet or ln.heading):
-            counts[ln.text] += 1
+        if ln.text in repeated or (_candidate(ln) and DIGITS_RE.search(ln.text)):
             before.setdefault(ln.text, set()).add(prev)
-        prev = ln.text
-    running = {t for t, n in counts.items() if n >= RUNNING_MIN and len(before[t]) == n}
-    if not running:
-        return
+            before.setdefault(_key(ln.text), set()).add(prev)
+        else:
+            prev = ln.text  # a block of repeated lines (a two-line footer) counts as one
     for ln in lines:
-        if ln.text in running:
-            if removed is not None:
-                removed.append(ln.text)
-            ln.text, ln.dropped = "", True
+        if ln.text in repeated and len(before[ln.text]) == counts[ln.text]:
+            _drop(ln, sink)
+    for key, hits in keyed.items():
+        hits = [(i, ln) for i, ln in hits if ln.text]  # not dropped above
+        numbers = [int(DIGITS_RE.findall(ln.text)[-1]) for _, ln in hits]
+        if (len(hits) >= RUNNING_MIN and len(before[key]) == len(hits)
+                and all(b == a + 1 for a, b in zip(numbers, numbers[1:])) and _regular([i for i, _ in hits])):
+            for _, ln in hits:
+                _drop(ln, sink)
 
 
 def wrap_width(lines: list[Line]) -> int:

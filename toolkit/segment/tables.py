@@ -6,7 +6,7 @@ import re
 
 from ..langdata import check_lang, load_set, load_tsv
 
-__all__ = ["abbreviations", "boilerplate_re", "bullet_re", "item_re", "joiners"]
+__all__ = ["abbreviations", "boilerplate_re", "bullet_re", "function_words", "item_re", "joiners"]
 
 ABBREV_CLASSES = ("always", "numeric", "ending")
 
@@ -31,6 +31,12 @@ def joiners() -> frozenset[str]:
     """
     from ..langdata import LANGS
     return frozenset().union(*(load_set(lang, "segment_joiners.txt") for lang in LANGS))
+
+
+@functools.cache
+def function_words(lang: str) -> frozenset[str]:
+    """Closed-class words of a language (``data/<lang>/function_words.txt``)."""
+    return load_set(check_lang(lang), "function_words.txt")
 
 
 @functools.cache
