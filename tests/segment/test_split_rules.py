@@ -16,7 +16,9 @@ def texts(text: str, lang: str) -> list[str]:
     ("M. Dupont est arrivé. Mme Durand aussi.", ["M. Dupont est arrivé.", "Mme Durand aussi."]),
     ("Il part, c.-à-d. il quitte la salle. Fin.", ["Il part, c.-à-d. il quitte la salle.", "Fin."]),
     ("Des outils, p. ex. Les Guides, existent. Fin.", ["Des outils, p. ex. Les Guides, existent.", "Fin."]),
-    ("L'Assemblée de l'O.I.P.C. Elle siège. Fin.", ["L'Assemblée de l'O.I.P.C. Elle siège.", "Fin."]),
+    # a dotted acronym ends a sentence only before a word that opens one (Golden Rules)
+    ("Le siège de l'O.I.P.C. Interpol est à Lyon. Fin.", ["Le siège de l'O.I.P.C. Interpol est à Lyon.", "Fin."]),
+    ("Il travaille pour l'O.I.P.C. Elle siège à Lyon.", ["Il travaille pour l'O.I.P.C.", "Elle siège à Lyon."]),
     ("Décision No. 914 du Conseil. Fin.", ["Décision No. 914 du Conseil.", "Fin."]),
     ("Tél. : +33 1 23 45 67 89", ["Tél. : +33 1 23 45 67 89"]),
     ("Signé J. Dupont. Fin.", ["Signé J. Dupont.", "Fin."]),

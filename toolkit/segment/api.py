@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 from ..langdata import check_lang
 from ..types import Segment
-from .clean import Line, clean_line
+from .clean import Line, clean_line, split_inline_bullets
 from .layout import Block, Layout
 from .report import SegmentReport, Sink
 from .stats import blank_lines_separate, mark_running_lines, wrap_width
@@ -149,7 +149,8 @@ def iter_segments(chunks: Iterable[str], lang: str, *, removed: list[str] | None
         layout.out.clear()
 
     for raw, start in _lines(chunks):
-        window.append(clean_line(raw, start, sink))
+        line = clean_line(raw, start, sink)
+        window.extend(split_inline_bullets(line, sink) if line.bullet else (line,))
         size += len(raw)
         if len(window) >= WINDOW_LINES or size >= WINDOW_CHARS:
             yield from run(window)

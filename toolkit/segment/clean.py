@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .report import Sink
 from .tables import boilerplate_re, bullet_re, item_re
 
-__all__ = ["Line", "clean_line", "repair_spacing", "strip_markup"]
+__all__ = ["Line", "clean_line", "repair_spacing", "split_inline_bullets", "strip_markup"]
 
 # NBSP, narrow NBSP, figure/thin/hair spaces, ideographic space -> " " (CONVENTIONS.md §6)
 SPACES_RE = re.compile("[\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\t\u000b\u000c]")
@@ -65,7 +65,7 @@ class Line:
     separator: bool = False
     dropped: bool = False
     heading: bool = False
-    bullet: bool = False
+    bullet: str = ""  # the bullet taken off the line start
     item: bool = False
     raw: str = ""
     gap: str = ""  # blank lines before this line: "", "empty", "spaces" (whitespace-only) or "mixed"
@@ -129,7 +129,7 @@ def clean_line(raw: str, start: int = 0, sink: Sink | None = None) -> Line:
         return line
     m = bullet_re().match(body)
     if m:
-        line.bullet = True
+        line.bullet = m.group(0)
         if sink:
             sink("bullet", m.group(0))
         body = body[m.end():].lstrip()
@@ -137,3 +137,26 @@ def clean_line(raw: str, start: int = 0, sink: Sink | None = None) -> Line:
         line.item = True
     line.text = repair_spacing(" ".join(body.split()))
     return line
+
+
+# bullets that never stand for punctuation inside a line (dashes do: "2009 - 2010")
+INLINE_BULLETS = "•◦▪‣●○■□►▸➢"
+
+
+def split_inline_bullets(line: Line, sink: Sink | None = None) -> list[Line]:
+    """A list flattened on one line, "• un • deux", is one bullet line per item (§4)."""
+    b = line.bullet
+    sep = f" {b} "
+    if b not in INLINE_BULLETS or sep not in line.text:
+        return [line]
+    out, raw_pos = [], 0
+    for k, piece in enumerate(line.text.split(sep)):
+        at = line.raw.find(piece[:1], raw_pos) if k else 0
+        nxt = line.raw.find(sep, max(at, 0))
+        end = nxt if nxt >= 0 and k < line.text.count(sep) else len(line.raw)
+        if k and sink:
+            sink("bullet", b)
+        out.append(Line(piece, line.indent, line.start + max(at, 0), line.start + end,
+                        bullet=b, raw=line.raw[max(at, 0):end], page=line.page and not k))
+        raw_pos = end + len(sep)
+    return out

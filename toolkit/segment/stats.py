@@ -120,26 +120,31 @@ def mark_running_lines(lines: list[Line], width: int, sink: Sink | None = None) 
             keyed.setdefault(_key(ln.text), []).append((i, ln))
     if not repeated and not any(len(v) >= RUNNING_MIN for v in keyed.values()):
         return
+    numbered = {k for k, hits in keyed.items() if _numbered(hits)}
     before: dict[str, set[str]] = {}
     prev = ""
     for ln in lines:
         if not ln.text:
             continue
-        if ln.text in repeated or (_candidate(ln) and DIGITS_RE.search(ln.text)):
-            before.setdefault(ln.text, set()).add(prev)
-            before.setdefault(_key(ln.text), set()).add(prev)
+        key = ln.text if ln.text in repeated else _key(ln.text) if _candidate(ln) else ""
+        if key in repeated or key in numbered:
+            before.setdefault(key, set()).add(prev)
         else:
             prev = ln.text  # a block of repeated lines (a two-line footer) counts as one
     for ln in lines:
         if ln.text in repeated and len(before[ln.text]) == counts[ln.text]:
             _drop(ln, sink)
-    for key, hits in keyed.items():
-        hits = [(i, ln) for i, ln in hits if ln.text]  # not dropped above
-        numbers = [int(DIGITS_RE.findall(ln.text)[-1]) for _, ln in hits]
-        if (len(hits) >= RUNNING_MIN and len(before[key]) == len(hits)
-                and all(b == a + 1 for a, b in zip(numbers, numbers[1:])) and _regular([i for i, _ in hits])):
-            for _, ln in hits:
+    for key in numbered:
+        if len(before[key]) == len(keyed[key]):
+            for _, ln in keyed[key]:
                 _drop(ln, sink)
+
+
+def _numbered(hits: list[tuple[int, Line]]) -> bool:
+    """Lines that differ by a number counting up by one, every ~N lines: page footers."""
+    numbers = [int(DIGITS_RE.findall(ln.text)[-1]) for _, ln in hits]
+    return (len(hits) >= RUNNING_MIN and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+            and _regular([i for i, _ in hits]))
 
 
 def wrap_width(lines: list[Line]) -> int:

@@ -6,7 +6,8 @@ import re
 
 from ..langdata import check_lang, load_set, load_tsv
 
-__all__ = ["abbreviations", "boilerplate_re", "bullet_re", "function_words", "item_re", "joiners"]
+__all__ = ["abbreviations", "boilerplate_re", "bullet_re", "function_words", "item_re", "joiners",
+           "letter_words", "sentence_starters"]
 
 ABBREV_CLASSES = ("always", "numeric", "ending")
 
@@ -31,6 +32,21 @@ def joiners() -> frozenset[str]:
     """
     from ..langdata import LANGS
     return frozenset().union(*(load_set(lang, "segment_joiners.txt") for lang in LANGS))
+
+
+@functools.cache
+def sentence_starters(lang: str) -> frozenset[str]:
+    """Words that open a sentence after a dotted acronym (``data/<lang>/sentence_starters.txt``)."""
+    return load_set(check_lang(lang), "sentence_starters.txt")
+
+
+@functools.cache
+def letter_words(lang: str) -> frozenset[str]:
+    """Single capitals that are words ("I"), ``data/<lang>/segment_letter_words.txt`` if any."""
+    try:
+        return load_set(check_lang(lang), "segment_letter_words.txt")
+    except FileNotFoundError:
+        return frozenset()
 
 
 @functools.cache
