@@ -165,11 +165,12 @@ def _detect(path: Path, sample: str, lang: Optional[Lang], verbose: bool) -> str
     return code
 
 
-def _iter_file_segments(path: Path, lang: Optional[Lang], encoding: Optional[str], verbose: bool):
+def _iter_file_segments(path: Path, lang: Optional[Lang], encoding: Optional[str], verbose: bool,
+                        report=None):
     from .readers import iter_text
     from .segment import iter_segments
 
-    chunks = iter_text(path, encoding=encoding)
+    chunks = iter_text(path, encoding=encoding, on_removed=report.add if report is not None else None)
     first = next(chunks, "")
     if not first.strip():
         return "", iter(())
@@ -179,7 +180,7 @@ def _iter_file_segments(path: Path, lang: Optional[Lang], encoding: Optional[str
         yield first
         yield from chunks
 
-    return code, iter_segments(all_chunks(), code)
+    return code, iter_segments(all_chunks(), code, report=report)
 
 
 @app.command()
@@ -190,7 +191,8 @@ def segment(
     fmt: SegFormat = typer.Option(SegFormat.lines, "--format", "-f", help="lines, jsonl or tsv."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the text encoding (e.g. cp1252)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Report the detected language."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Report the detected language and what was removed."),
 ) -> None:
     """Split documents into sentences, headings, list items and footnotes.
 
@@ -202,8 +204,11 @@ def segment(
     def rows() -> Iterator[str]:
         if fmt is SegFormat.tsv:
             yield "doc\tindex\tkind\ttext\n"
+        from .segment import SegmentReport
+
         for f in files:
-            _code, segs = _iter_file_segments(f, lang, encoding, verbose)
+            report = SegmentReport()
+            _code, segs = _iter_file_segments(f, lang, encoding, verbose, report)
             for i, s in enumerate(segs):
                 text = s.text.replace("\t", " ").replace("\n", " ")
                 if fmt is SegFormat.lines:
@@ -214,6 +219,8 @@ def segment(
                     yield json.dumps({"doc": f.stem, "index": i, "text": s.text, "kind": s.kind,
                                       "para": s.para, "start": s.start, "end": s.end},
                                      ensure_ascii=False) + "\n"
+            if verbose:
+                _err(f"{f}: removed {report.summary()}")
 
     _write_output(output, rows())
 

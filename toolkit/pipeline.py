@@ -53,6 +53,8 @@ class DocReport:
     low_confidence: int = 0
     cached: bool = False
     warnings: list[str] = field(default_factory=list)
+    # per language, what segmentation removed: {"fr": {"header": {"count": 3, "sample": […]}}}
+    removed: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass
@@ -151,9 +153,10 @@ def _load_cache(path: Path, key: str) -> Alignment | None:
     )
 
 
-def _save_cache(path: Path, key: str, al: Alignment) -> None:
+def _save_cache(path: Path, key: str, al: Alignment, removed: dict | None = None) -> None:
     data = {
         "key": key,
+        "removed": removed or {},
         "doc": al.doc,
         "fr": [_seg_to_json(s) for s in al.fr],
         "en": [_seg_to_json(s) for s in al.en],
@@ -166,18 +169,20 @@ def _save_cache(path: Path, key: str, al: Alignment) -> None:
 _LANG_NAMES = {"fr": "French", "en": "English"}
 
 
-def segment_file(path: Path, lang: str, on_warning: Callable[[str], None] | None = None) -> list[Segment]:
-    """Read and segment one document; warn when its text is not in ``lang`` (swapped files)."""
+def segment_file(path: Path, lang: str, on_warning: Callable[[str], None] | None = None,
+                 report=None) -> list[Segment]:
+    """Read and segment one document; warn when its text is not in ``lang`` (swapped files).
+    ``report`` (a ``toolkit.segment.SegmentReport``) learns what was removed."""
     from .readers import detect_language, read_text
     from .segment import segment_text
 
-    text = read_text(path)
+    text = read_text(path, on_removed=report.add if report is not None else None)
     if on_warning is not None and text.strip():
         found, conf = detect_language(text[:20000])
         if found is not None and found != lang and conf >= 0.5:
             on_warning(f"{path.name}: the text looks {_LANG_NAMES.get(found, found)}, expected "
                        f"{_LANG_NAMES.get(lang, lang)} (files swapped or mislabelled?)")
-    return segment_text(text, lang)
+    return segment_text(text, lang, report=report)
 
 
 def process_pair(pair: DocPair, out: Path, model: str | None = None,
@@ -195,16 +200,21 @@ def process_pair(pair: DocPair, out: Path, model: str | None = None,
     al = None if force else _load_cache(cache, key)
     if al is not None and all(p.exists() for p in outputs):
         report.cached = True
+        report.removed = json.loads(cache.read_text(encoding="utf-8")).get("removed", {})
     else:
-        fr = segment_file(pair.fr, "fr", report.warnings.append)
-        en = segment_file(pair.en, "en", report.warnings.append)
+        from .segment import SegmentReport
+
+        removed = {"fr": SegmentReport(), "en": SegmentReport()}
+        fr = segment_file(pair.fr, "fr", report.warnings.append, removed["fr"])
+        en = segment_file(pair.en, "en", report.warnings.append, removed["en"])
+        report.removed = {lang: r.as_dict() for lang, r in removed.items()}
         beads = align(fr, en, model=model, dictionary=dictionary, on_warning=report.warnings.append)
         al = Alignment(pair.name, fr, en, beads)
         write_text_atomic(outputs[2], "".join(s.text + "\n" for s in fr))
         write_text_atomic(outputs[3], "".join(s.text + "\n" for s in en))
         write_alignments([al], outputs[0], "tmx")
         write_alignments([al], outputs[1], "tsv")
-        _save_cache(cache, key, al)
+        _save_cache(cache, key, al, report.removed)
     report.fr_segments, report.en_segments, report.beads = len(al.fr), len(al.en), len(al.beads)
     report.low_confidence = sum(1 for b in al.beads if b.score < LOW_CONFIDENCE)
     return al, report

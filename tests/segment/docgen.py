@@ -29,8 +29,9 @@ class Made:
     path: Path
     expected: list[str]  # segments, in order, footnotes last
     furniture: list[str]  # text that must not appear inside any segment
-    hyphenated: list[tuple[str, str]] = field(default_factory=list)  # ("infil-", "tration")
+    hyphenated: list[tuple[str, str, bool]] = field(default_factory=list)  # ("infil-", "tration", compound?)
     spanning_footnotes: list[int] = field(default_factory=list)
+    page_breaks: list[str] = field(default_factory=list)  # last body line of each page but the last
     pages: int = 0
 
 
@@ -101,7 +102,7 @@ def wrap(sentences: list[str], width: float, measure) -> list[tuple[list[tuple[s
             if cur:
                 cur.append((" ", 0))
             cur.append((left, 0))
-            hyphen_pairs.append((left, word[k:]))
+            hyphen_pairs.append((left, word[k:], word[k - 1] == "-"))
             tokens[i] = word[k:]
         flush()
     if cur:
@@ -133,7 +134,10 @@ def write_pdf(path: Path, lang: str, fn_max_lines: int = 6) -> Made:
         for k, (pieces, marks) in enumerate(wrap(para, width, measure)):
             body.append((pieces, marks, k == 0 and j > 0))
         made.hyphenated += wrap.last_hyphens
-    fn_lines = {n: wrap([t], width - 8, fn_measure) for n, t in FOOTNOTES[lang].items()}
+    fn_lines = {}
+    for n, t in FOOTNOTES[lang].items():
+        fn_lines[n] = wrap([t], width - 8, fn_measure)
+        made.hyphenated += wrap.last_hyphens
     c = canvas.Canvas(str(path), pagesize=A5)
     pending: list[tuple[int, bool, list]] = []  # (footnote, first line?, pieces)
     page, i = 0, 0
@@ -181,8 +185,7 @@ def write_pdf(path: Path, lang: str, fn_max_lines: int = 6) -> Made:
                 fy -= fn_lead
         c.showPage()
     c.save()
-    made.pages = page
-    made.furniture += [str(p) for p in range(2, page + 1)]
+    made.pages = page  # page numbers: no segment may be a bare number (checked by the tests)
     return made
 
 
@@ -213,8 +216,10 @@ def write_paginated_text(path: Path, lang: str, page_lines: int = 22, width: int
         for pieces, marks in wrap(para, width, lambda t, m: len(t)):
             lines.append(("".join(t for t, _ in pieces), marks))
         made.hyphenated += wrap.last_hyphens
-    fn_text = {n: ["".join(t for t, _ in p) for p, _ in wrap([t], width - 2, lambda t, m: len(t))]
-               for n, t in FOOTNOTES[lang].items()}
+    fn_text = {}
+    for n, t in FOOTNOTES[lang].items():
+        fn_text[n] = ["".join(t for t, _ in p) for p, _ in wrap([t], width - 2, lambda t, m: len(t))]
+        made.hyphenated += wrap.last_hyphens
     pages, i = [], 0
     while i < len(lines):
         chunk, notes = [], []
@@ -225,6 +230,8 @@ def write_paginated_text(path: Path, lang: str, page_lines: int = 22, width: int
                 notes += [f"{n} {fn_text[n][0]}"] + fn_text[n][1:]
             i += 1
         pages.append((chunk, notes))
+        made.page_breaks.append(next(t for t in reversed(chunk) if t))
+    made.page_breaks.pop()
     out = []
     for p, (chunk, notes) in enumerate(pages, 1):
         page = ["                                                            LIMITE", ""] if p > 1 else []
@@ -240,7 +247,8 @@ def write_paginated_text(path: Path, lang: str, page_lines: int = 22, width: int
 
 
 # ---------------------------------------------------------------- web page
-def write_web_page(path: Path, lang: str) -> Made:
+def write_web_page(path: Path, lang: str, main: bool = True) -> Made:
+    """``main=False``: no <main>/<article>, the furniture is told apart by its own markup."""
     w = WEB[lang]
     e = html.escape
     paras = ["".join(f"<p>{e(MARK_RE.sub('', ' '.join(p)))}</p>\n" for p in PARAGRAPHS[lang][:5])]
@@ -267,6 +275,9 @@ def write_web_page(path: Path, lang: str) -> Made:
 <div id="site-footer" role="contentinfo"><p>{e(w['footer'])}</p></div>
 </body></html>
 """
+    if not main:
+        doc = doc.replace('<main id="content">', '<div id="content">').replace("</main>", "</div>")
+        doc = doc.replace("<article>", "<div>").replace("</article>", "</div>")
     path.write_text(doc, encoding="utf-8")
     expected = [TITLE[lang]] + [MARK_RE.sub("", s) for p in PARAGRAPHS[lang][:5] for s in p]
     furniture = [w["cookie"][:40], w["accept"], w["more"], w["share"], "Facebook", "LinkedIn",

@@ -50,6 +50,19 @@ def test_wraps_and_standalone_lines(lang, text, expected):
      ["Partners for Co-operation and co-operation.", "The closer co-operation of police."]),
     ("en", "Cooperation matters.\n\nThe closer co-\noperation of police.",
      ["Cooperation matters.", "The closer cooperation of police."]),
+    # word-list evidence: a part that is no word joins; two words join after a function word
+    # or when the joined word is about as frequent as the pair; a joined form that is no word
+    # keeps the compound
+    ("fr", "une réponse propor-\ntionnée aux faits.", ["une réponse proportionnée aux faits."]),
+    ("fr", "des traitements dé-\ngradants.", ["des traitements dégradants."]),
+    ("fr", "des sanctions pré-\ncédées d’une procédure.", ["des sanctions précédées d’une procédure."]),
+    ("fr", "le principe de non-re-\nfoulement.", ["le principe de non-refoulement."]),
+    ("fr", "le principe de non-\nrefoulement.", ["le principe de non-refoulement."]),
+    ("fr", "un procès-\nverbal de réunion.", ["un procès-verbal de réunion."]),
+    ("en", "inhuman or in-\nhuman treatment.", ["inhuman or inhuman treatment."]),
+    ("en", "the non-\ngovernmental organizations.", ["the non-governmental organizations."]),
+    ("en", "the counter-\nterrorism strategy.", ["the counter-terrorism strategy."]),
+    ("en", "the adversa-\nrial proceedings.", ["the adversarial proceedings."]),
 ])
 def test_hyphenation(lang, text, expected):
     assert texts(text, lang) == expected
@@ -239,3 +252,45 @@ def test_a_wrapped_line_starting_with_a_pending_footnote_number_is_not_a_footnot
     assert texts(text, "en") == [
         "3. The OSCE works with the private sector and adopted a plan in Bucharest on "
         "1 December 2001 at the Ninth Meeting.", "1 Including industrial enterprises."]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a marker after a closing bracket or quote, a superscript digit (§5)
+    ("fr", "le Groupe d’États contre la corruption (GRECO)1 a adopté le rapport.\n\n"
+           "__________________\n\n1 Créé en 1999.",
+     ["le Groupe d’États contre la corruption (GRECO) a adopté le rapport.", "1 Créé en 1999."]),
+    ("en", "the maintenance of order¹ and security².\n\n__________________\n\n"
+           "1 First note.\n2 Second note.",
+     ["the maintenance of order and security.", "1 First note.", "2 Second note."]),
+    # a unit's exponent is no marker
+    ("fr", "Une surface de 20 m² au sol.", ["Une surface de 20 m² au sol."]),
+])
+def test_marker_forms(lang, text, expected):
+    assert texts(text, lang) == expected
+
+
+def _council_pages(header: str, sep: str) -> str:
+    body = ["The Council recalls that the fight against organised crime requires closer",
+            "cooperation between the law enforcement authorities of the Member States and",
+            "the exchange of information on the risk of criminal infil-",
+            "tration of legitimate businesses, which remains high in several regions of the",
+            "Union. It invites the Commission to report on the measures taken to that end",
+            "before the end of the year and to propose further steps where appropriate."]
+    pages = [body[0:3], body[3:6], ["The Council will review the situation in its next meeting."]]
+    return sep.join(f"{header}\n\n" + "\n".join(p) + f"\n\n12345/24 GG/mr {n}" for n, p in enumerate(pages, 1))
+
+
+@pytest.mark.parametrize("sep", ["\n\f", "\f", "\n\f\n"])
+def test_running_header_inside_a_hyphenated_word(sep):
+    """``infil-`` / LIMITE / ``tration`` -> ``infiltration``; the sentence cut by the page
+    break is one segment; header and footer are gone (without form feeds, on longer pages:
+    test_generated_docs.py)."""
+    segs = texts(_council_pages("LIMITE", sep), "en")
+    assert segs == [
+        "The Council recalls that the fight against organised crime requires closer cooperation "
+        "between the law enforcement authorities of the Member States and the exchange of "
+        "information on the risk of criminal infiltration of legitimate businesses, which remains "
+        "high in several regions of the Union.",
+        "It invites the Commission to report on the measures taken to that end before the end of "
+        "the year and to propose further steps where appropriate.",
+        "The Council will review the situation in its next meeting."]

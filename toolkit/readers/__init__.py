@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import InputError, UnsupportedFormat
 from .decode import DecodeWarning, decode_bytes, iter_decoded
@@ -66,10 +66,14 @@ def _read_bytes(p: Path) -> bytes:
         raise InputError(f"{p}: cannot be read ({err.strerror or err}); check the file") from None
 
 
-def read_text(path: str | os.PathLike, encoding: str | None = None) -> str:
+def read_text(path: str | os.PathLike, encoding: str | None = None,
+              on_removed: Callable[[str, str], None] | None = None) -> str:
     """The decoded text of a .txt, .md, .html/.htm, .pdf or .docx file.
 
     ``encoding`` forces the codec of text and HTML files (ignored for PDF and DOCX).
+    ``on_removed(kind, text)`` hears of the page furniture a reader leaves out (HTML
+    boilerplate; PDF running headers, page numbers, footnote markers), e.g.
+    ``toolkit.segment.SegmentReport().add``.
     .txt/.md come back as stored (newlines normalised to LF). An empty or
     whitespace-only file gives "", never an error (the caller decides what empty means).
     """
@@ -79,18 +83,19 @@ def read_text(path: str | os.PathLike, encoding: str | None = None) -> str:
     if ext in (".html", ".htm"):
         from .html import html_to_text
 
-        return html_to_text(_read_bytes(p), str(p), encoding)
+        return html_to_text(_read_bytes(p), str(p), encoding, on_removed)
     if ext == ".pdf":
         from .pdf import pdf_to_text
 
-        return pdf_to_text(p)
+        return pdf_to_text(p, on_removed)
     from .docx import docx_to_text
 
     return docx_to_text(p)
 
 
 def iter_text(
-    path: str | os.PathLike, encoding: str | None = None, chunk_chars: int = 1 << 20
+    path: str | os.PathLike, encoding: str | None = None, chunk_chars: int = 1 << 20,
+    on_removed: Callable[[str, str], None] | None = None,
 ) -> Iterator[str]:
     """Stream a .txt/.md file in pieces of ``chunk_chars`` to about 2 * chunk_chars characters.
 
@@ -103,7 +108,7 @@ def iter_text(
         raise ValueError("chunk_chars must be positive")
     p, ext = _check(path)
     if ext not in _PLAIN:
-        return iter((read_text(p, encoding),))
+        return iter((read_text(p, encoding, on_removed),))
     name = str(p)
     size = max(4096, min(1 << 20, chunk_chars))  # bytes per read
 

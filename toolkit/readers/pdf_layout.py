@@ -26,8 +26,8 @@ __all__ = ["Char", "Line", "Page", "build_lines", "layout_text"]
 # a raised character at most this share of its line's type size is a superscript
 SUPER_SIZE = 0.85
 SUPER_RISE = 0.15
-# footnote type is at most this share of the body size
-FOOTNOTE_SIZE = 0.92
+# footnote type is at most this share of the body size; the body size sets this share of chars
+FOOTNOTE_SIZE, BODY_SHARE = 0.92, 0.3
 # a running line recurs on this share of the pages (and on 2 at least), within this height (pt)
 RUNNING_SHARE, RUNNING_DY = 0.4, 4.0
 ZONE_LINES = 3  # lines at the top and at the bottom of a page that may be furniture
@@ -149,19 +149,32 @@ def mark_running(pages: list[Page]) -> None:
     need = max(2, RUNNING_SHARE * len(pages))
     for hits in seen.values():
         y = median(ln.y for _, ln in hits)
-        near = [ln for _, ln in hits if abs(ln.y - y) <= RUNNING_DY]
-        if len({p for p, ln in hits if abs(ln.y - y) <= RUNNING_DY}) >= need:
-            for ln in near:
+        near = [(p, ln) for p, ln in hits if abs(ln.y - y) <= RUNNING_DY]
+        if len({p for p, _ in near}) >= need and _same_or_paged(near):
+            for _, ln in near:
                 ln.kind = "running"
 
 
+def _same_or_paged(hits: list[tuple[int, Line]]) -> bool:
+    """The same text on every page, or texts whose one varying number follows the page
+    ("– 3 –", "Page 3 of 10", "14832/24 GG/mr 3"), not lines that differ by any number."""
+    if len({ln.text for _, ln in hits}) == 1:
+        return True
+    numbers = [(p, [int(n) for n in DIGITS_RE.findall(ln.text)]) for p, ln in hits]
+    width = min(len(ns) for _, ns in numbers)
+    return any(len({ns[i] - p for p, ns in numbers}) == 1 for i in range(width))
+
+
 def body_size(pages: list[Page]) -> float:
+    """The body's type size: the largest size that sets a good share of the characters
+    (a short report can have as much footnote text as body text; headings have few)."""
     sizes: Counter[float] = Counter()
     for page in pages:
         for ln in page.lines:
             if ln.kind == "body" and ln.size:
                 sizes[ln.size] += len(ln.chars)
-    return max(sizes.items(), key=lambda kv: kv[1])[0] if sizes else 0.0
+    total = sum(sizes.values())
+    return max((s for s, n in sizes.items() if n >= BODY_SHARE * total), default=0.0)
 
 
 def _leading_number(line: Line) -> tuple[str, int]:

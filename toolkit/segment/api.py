@@ -21,8 +21,9 @@ WINDOW_LINES = 4000
 WINDOW_CHARS = 1 << 20
 # a "line" longer than this (no line breaks at all) is cut at a space to bound memory
 MAX_LINE = 1 << 20
-# a line break: "\r\n", "\n" or a lone "\r"
-BREAK_RE = re.compile(r"\r\n|\r|\n")
+# a line break: "\r\n", "\n" or a lone "\r"; a form feed (page break) inside a line starts
+# a new line, which keeps the form feed so that the page break is seen
+BREAK_RE = re.compile(r"\r\n|\r|\n|(?<=[^\r\n])(?=\f)")
 
 
 def _lines(chunks: Iterable[str]) -> Iterator[tuple[str, int]]:

@@ -19,7 +19,7 @@ __all__ = ["SegmentReport", "Sink", "KINDS"]
 KINDS = {
     "header": "running header/footer lines",
     "page number": "page numbers",
-    "boilerplate": "boilerplate lines",
+    "boilerplate": "boilerplate blocks or lines",
     "footnote": "footnotes moved to the end",
     "footnote continued": "footnotes joined across pages",
     "marker": "footnote markers",
