@@ -23,7 +23,8 @@ WINDOW_CHARS = 1 << 20
 MAX_LINE = 1 << 20
 # a line break: "\r\n", "\n" or a lone "\r"; a form feed (page break) inside a line starts
 # a new line, which keeps the form feed so that the page break is seen
-BREAK_RE = re.compile(r"\r\n|\r|\n|(?<=[^\r\n])(?=\f)")
+BREAK_RE = re.compile(r"\r\n|\r|\n")
+BREAK_FF_RE = re.compile(r"\r\n|\r|\n|(?<=[^\r\n])(?=\f)")
 
 
 def _lines(chunks: Iterable[str]) -> Iterator[tuple[str, int]]:
@@ -32,7 +33,7 @@ def _lines(chunks: Iterable[str]) -> Iterator[tuple[str, int]]:
     for chunk in chunks:
         buf += chunk
         pos = 0
-        for m in BREAK_RE.finditer(buf):
+        for m in (BREAK_FF_RE if "\f" in buf else BREAK_RE).finditer(buf):
             if m.group(0) == "\r" and m.end() == len(buf):
                 break  # maybe the first half of a CRLF split across chunks
             yield buf[pos:m.start()], offset + pos

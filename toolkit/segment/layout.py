@@ -29,7 +29,7 @@ MAX_REFS = 10_000
 # end-of-line tests only look at a line's last characters (anchored searches scan the line)
 TAIL = 80
 DIGIT_RE = re.compile(r"\d")
-MARKER_DIGIT_RE = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]")
+SUPER_DIGIT_RE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 # a document symbol: "A/RES/77/241", "PC.DEC/1049", "CM/Rec(2012)7", "E/CN.15/2022/L.3"
 SYMBOL_RE = re.compile(r"\b[A-Z]{1,6}[./][A-Za-z0-9./()-]*\d")
 # what may accompany a symbol in a running header: "page 2", "Annex, p. 3", "- 4 -"
@@ -179,7 +179,8 @@ class Layout:
     def _remove_markers(self, line: Line) -> None:
         """Drop glued markers ("l’ordre1", "(GRECO)2", "police²") whose number is the next
         footnote number expected."""
-        if not MARKER_DIGIT_RE.search(line.text):
+        sup_digits = SUPER_DIGIT_RE.search(line.text)
+        if not sup_digits and not DIGIT_RE.search(line.text):
             return
 
         def take(n: int, marker: str) -> bool:
@@ -200,7 +201,7 @@ class Layout:
         def sup(m: re.Match[str]) -> str:
             return "" if take(int(m.group(1).translate(SUPERSCRIPTS)), m.group(1)) else m.group(0)
         line.text = GLUED_MARKER_RE.sub(glued, line.text)
-        if SUPER_MARKER_RE.search(line.text):
+        if sup_digits:
             line.text = SUPER_MARKER_RE.sub(sup, line.text)
 
     def _repeated_reference(self, line: Line) -> bool:
