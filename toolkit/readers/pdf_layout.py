@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Callable, Iterable
 
+from ..segment.stats import same_or_paged
+
 __all__ = ["Char", "Line", "Page", "build_lines", "layout_text"]
 
 # a raised character at most this share of its line's type size is a superscript
@@ -150,19 +152,9 @@ def mark_running(pages: list[Page]) -> None:
     for hits in seen.values():
         y = median(ln.y for _, ln in hits)
         near = [(p, ln) for p, ln in hits if abs(ln.y - y) <= RUNNING_DY]
-        if len({p for p, _ in near}) >= need and _same_or_paged(near):
+        if len({p for p, _ in near}) >= need and same_or_paged([(p, ln.text) for p, ln in near]):
             for _, ln in near:
                 ln.kind = "running"
-
-
-def _same_or_paged(hits: list[tuple[int, Line]]) -> bool:
-    """The same text on every page, or texts whose one varying number follows the page
-    ("– 3 –", "Page 3 of 10", "14832/24 GG/mr 3"), not lines that differ by any number."""
-    if len({ln.text for _, ln in hits}) == 1:
-        return True
-    numbers = [(p, [int(n) for n in DIGITS_RE.findall(ln.text)]) for p, ln in hits]
-    width = min(len(ns) for _, ns in numbers)
-    return any(len({ns[i] - p for p, ns in numbers}) == 1 for i in range(width))
 
 
 def body_size(pages: list[Page]) -> float:

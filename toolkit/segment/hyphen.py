@@ -70,9 +70,10 @@ def hyphen_evidence(left: str, right: str, lang: str, vocab: Vocabulary | None =
     "foulement"). In order: a capital after the hyphen or a non-alphabetic left part keeps it;
     the document's own spellings decide; then the word list: a joined form that is no word
     keeps the hyphen ("procès-verbal", "law-enforcement"); a part that is no word joins
-    ("propor-tionnée", "re-foulement"); two words join after a function word ("in-human") or
-    when the joined word is at least a tenth as frequent as the pair ("pré-cédées"), else
-    they are a compound ("non-governmental", "counter-terrorism").
+    ("propor-tionnée", "re-foulement"); two words join after a function word when the joined
+    word is common ("in-human", not "celui-ci") or when the joined word is at least a tenth as
+    frequent as the pair ("pré-cédées", "out-reach"), else they are a compound
+    ("non-governmental", "counter-terrorism", "peut-être").
     """
     if not right[:1].islower() or left.isupper() or not left.isalpha():
         return True, "capital or non-letter"
@@ -89,7 +90,7 @@ def hyphen_evidence(left: str, right: str, lang: str, vocab: Vocabulary | None =
         return True, "joined form unknown"
     if _zipf(low_left, lang) < WORD_ZIPF or _known(low_right, lang) < WORD_ZIPF:
         return False, "a part is no word"
-    if low_left in function_words(lang):
+    if low_left in function_words(lang) and zj >= KNOWN_ZIPF:
         return False, "function word + word"
     if zj >= _zipf(f"{low_left}-{low_right}", lang) - PAIR_MARGIN:
         return False, "joined form frequent"

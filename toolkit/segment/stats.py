@@ -9,7 +9,8 @@ from collections import Counter
 from .clean import PAGE_NUMBER_RE, Line
 from .report import Sink
 
-__all__ = ["MAX_WRAP", "gap_kind", "blank_lines_separate", "mark_running_lines", "wrap_width"]
+__all__ = ["MAX_WRAP", "gap_kind", "blank_lines_separate", "mark_running_lines", "same_or_paged",
+           "wrap_width"]
 
 # hard-wrapped text (PDF, plain-text mail) has lines of at most ~130 characters; a wider
 # "wrap width" means each line is a whole paragraph
@@ -23,6 +24,7 @@ ZONE_LINES, RUNNING_SHARE = 4, 0.4
 # without form feeds: occurrences at least MIN_PAGE_LINES apart, the largest gap at most
 # PAGE_SPREAD times the smallest, are "every ~N lines"
 MIN_PAGE_LINES, PAGE_SPREAD = 8, 1.5
+COMPANION = 3  # lines either side where a numbered footer finds its running companion
 DIGITS_RE = re.compile(r"\d+")
 
 
@@ -92,11 +94,22 @@ def _paged(lines: list[Line], sink: Sink | None) -> bool:
                 zones.setdefault(_key(ln.text), []).append((p, ln))
     need = max(2, RUNNING_SHARE * (len(bounds) - 1))
     for hits in zones.values():
-        if len({p for p, _ in hits}) >= need:
+        if len({p for p, _ in hits}) >= need and same_or_paged([(p, ln.text) for p, ln in hits]):
             for _, ln in hits:
                 if ln.text:
                     _drop(ln, sink)
     return True
+
+
+def same_or_paged(hits: list[tuple[int, str]]) -> bool:
+    """(page, text) of a line found on several pages: the same text on every page, or texts
+    whose one varying number follows the page ("14832/24 GG/mr 3" on page 3, "– 4 –" on
+    page 4), not lines that differ by any number ("Article 12", "Table 3")."""
+    if len({text for _, text in hits}) == 1:
+        return True
+    numbers = [(p, [int(n) for n in DIGITS_RE.findall(text)]) for p, text in hits]
+    width = min(len(ns) for _, ns in numbers)
+    return any(len({ns[i] - p for p, ns in numbers}) == 1 for i in range(width))
 
 
 def mark_running_lines(lines: list[Line], width: int, sink: Sink | None = None) -> None:
@@ -107,8 +120,8 @@ def mark_running_lines(lines: list[Line], width: int, sink: Sink | None = None) 
     interpol-un-ministerial-2009), a short line seen 3+ times in the window is running when
     each occurrence follows a different line (repeated content repeats its neighbours too);
     lines that differ only by an increasing number ("14832/24 GG/mr 3", "… 4"), each after a
-    different line, are running when they come every ~N lines. The lines of a repeated block
-    (a two-line footer) all count the line before the block as theirs.
+    different line, are running when they come every ~N lines next to a running line. The
+    lines of a repeated block (a two-line footer) all count the line before the block as theirs.
     """
     if _paged(lines, sink) or width > MAX_WRAP:
         return
@@ -135,8 +148,12 @@ def mark_running_lines(lines: list[Line], width: int, sink: Sink | None = None) 
         if ln.text in repeated and len(before[ln.text]) == counts[ln.text]:
             _drop(ln, sink)
     for key in numbered:
-        if len(before[key]) == len(keyed[key]):
-            for _, ln in keyed[key]:
+        hits = keyed[key]
+        # a numbered line is a footer when it comes with a running line ("14832/24 GG/mr 3"
+        # above "JAI.1 LIMITE EN"): alone it may be a heading ("Article 413-10", "… 413-11")
+        beside = sum(any(n.running for n in lines[max(0, i - COMPANION):i + COMPANION + 1]) for i, _ in hits)
+        if len(before[key]) == len(hits) and beside >= len(hits) - 1:
+            for _, ln in hits:
                 _drop(ln, sink)
 
 
