@@ -245,3 +245,54 @@ def readers(tmp: Path, corpus: Path) -> None:
             print(row([name, f"skipped ({err.name} not installed)", "", ""], widths))
             continue
         print(row([name, f"{exact}/{len(docs)}", lost, f"{rate:.1f}"], widths))
+
+
+def html_readers(gold_dir: Path) -> None:
+    """termkit's HTML reader against trafilatura (a main-content extractor) on pages made from
+    the gold segments (headings, items, paragraphs) inside the UNODC-like furniture."""
+    import html as H
+
+    from segment.docgen_content import WEB
+
+    from toolkit.readers import read_text
+    from toolkit.segment import segment_text
+    from toolkit.segment.score import boundary_f1_aligned
+
+    try:
+        import trafilatura
+    except ImportError:
+        print("\nnote: HTML reader comparison skipped (trafilatura not installed)")
+        return
+    print("\nHTML readers on gold-derived pages with furniture: aligned F1 / gold segments missing")
+    widths = [30, 4, 16, 16]
+    print(row(["document", "lang", "termkit", "trafilatura"], widths))
+    tmp = Path(__file__).resolve().parent
+    sums = {"termkit": [0.0, 0], "trafilatura": [0.0, 0]}
+    docs = sorted(p.name.split(".")[0] for p in gold_dir.glob("*.fr.txt"))
+    for doc in docs:
+        for lang in ("fr", "en"):
+            segs = (gold_dir / f"{doc}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+            w = WEB[lang]
+            blocks = "".join(f"<h2>{H.escape(s)}</h2>" if len(s) < 60 and s[-1:] not in ".;:," else
+                             f"<p>{H.escape(s)}</p>" for s in segs)
+            page = (f"<html><body><div class='cookie-banner' role='dialog'><p>{H.escape(w['cookie'])}</p></div>"
+                    f"<header><nav>{' '.join(w['nav'])}</nav></header><main><article>{blocks}"
+                    f"<div class='share-bar'>{w['share']} Facebook LinkedIn</div></article></main>"
+                    f"<footer><p>{H.escape(w['footer'])}</p></footer></body></html>")
+            path = tmp / f".gold-{doc}.{lang}.html"
+            path.write_text(page, encoding="utf-8")
+            try:
+                texts = {"termkit": read_text(path),
+                         "trafilatura": trafilatura.extract(page, include_tables=True) or ""}
+            finally:
+                path.unlink()
+            cells = [doc, lang]
+            for name, text in texts.items():
+                got = [s.text for s in segment_text(text, lang)]
+                f1, missing = boundary_f1_aligned(got, segs)[2], len(set(segs) - set(got))
+                sums[name][0] += f1
+                sums[name][1] += missing
+                cells.append(f"{f1:.3f} / {missing:2d}")
+            print(row(cells, widths))
+    n = 2 * len(docs)
+    print(row(["mean F1 / total missing", "", *(f"{v[0] / n:.3f} / {v[1]:2d}" for v in sums.values())], widths))

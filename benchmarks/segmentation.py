@@ -26,6 +26,8 @@ before/after with the same script; sections that need newer APIs say so and are 
    file itself; peers get a plain extraction (pdfminer.six extract_text, the text as it is, the
    page's visible text). Scored by aligned boundary F1, expected segments found exactly, and
    polluted segments (furniture, page numbers, footnote text or glued markers inside).
+   Then termkit's HTML reader against trafilatura (when installed) on pages made from the
+   gold segments inside web-page furniture.
    Then the PDF character readers (termkit's pdfminer.six, pdfplumber, pypdfium2, when
    installed: `pip install -e .[bench]`) through the same page layout: generated documents
    segmented exactly, letters lost against pdfminer.six, and pages/s on a long PDF.
@@ -289,6 +291,8 @@ def main(argv=None) -> int:
     import _segment_docs as extra
 
     extra.golden(peers)
+    if gold_dir.is_dir() and not args.no_generated:
+        extra.html_readers(gold_dir)
     with tempfile.TemporaryDirectory() as tmp:
         if not args.no_generated:
             extra.generated(peers, Path(tmp))

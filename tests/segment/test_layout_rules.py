@@ -223,7 +223,9 @@ def test_running_header_of_paginated_text_is_dropped():
         f"and its implementation in the light of new threats (number {n})." for n in range(1, 4)]
 
 
-@pytest.mark.parametrize("line", ["Read more ›", "Suivez-nous sur :", "© OSCE 2024", "Haut de page"])
+@pytest.mark.parametrize("line", ["Read more ›", "Suivez-nous sur :", "© OSCE 2024", "Haut de page", "Learn more",
+                                  "Share Facebook X LinkedIn Email", "Partager sur : Facebook | Twitter",
+                                  "Facebook", "Accept all cookies", "Tout accepter", "Gérer les cookies"])
 def test_navigation_lines_are_dropped(line):
     assert texts(f"{line}\n\nLe texte.", "fr") == ["Le texte."]
 
