@@ -27,7 +27,7 @@ __all__ = ["DocPair", "DocReport", "BuildReport", "find_pairs", "process_pair", 
            "build_lock", "backup_glossary", "segment_file", "LOW_CONFIDENCE", "GLOSSARY_FILES"]
 
 LOW_CONFIDENCE = 0.5  # beads below this score are counted as "to review"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: segmentation changed, the cache keeps the removal report
 # Glossary exports written by build, keyed by formats.GLOSSARY_WRITERS names.
 GLOSSARY_FILES = {
     "tbx": "glossary.tbx",
