@@ -92,9 +92,10 @@ def test_small_numbered_lines_at_the_bottom_are_footnotes_without_a_rule(tmp_pat
     assert read_text(draw(tmp_path / "n.pdf", [page])).endswith("__________\n\n3 Voir le rapport.")
 
 
-def test_small_text_at_the_bottom_without_rule_or_number_stays(tmp_path):
-    page = [body(760, "Le tableau ci-dessous résume les chiffres."), note(100, "Source : ONUDC.", x=72)]
-    assert read_text(draw(tmp_path / "s.pdf", [page])).endswith("Source : ONUDC.")
+def test_small_text_at_the_bottom_without_rule_or_marker_stays(tmp_path):
+    page = [body(760, "Le tableau ci-dessous résume les chiffres."),
+            note(110, "1 Albanie 23", x=72), note(100, "2 Algérie 41", x=72), note(90, "Source : ONUDC.", x=72)]
+    assert read_text(draw(tmp_path / "s.pdf", [page])).endswith("1 Albanie 23\n2 Algérie 41\nSource : ONUDC.")
 
 
 @pytest.mark.parametrize("pieces, expected", [

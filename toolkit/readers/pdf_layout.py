@@ -184,8 +184,20 @@ def _leading_number(line: Line) -> tuple[str, int]:
     return (m.group(1), len(text) - len(text.lstrip()) + len(m.group(1))) if m else ("", 0)
 
 
+def _raised_numbers(lines: Iterable[Line]) -> set[str]:
+    """The numbers set as superscripts in these lines (candidate footnote markers)."""
+    out = set()
+    for ln in lines:
+        for s, e in _runs(ln):
+            m = MARKER_RE.fullmatch("".join(c.text for c in ln.chars[s:e]).strip())
+            if m:
+                out.add(m.group(1))
+    return out
+
+
 def mark_footnotes(pages: list[Page], size: float) -> None:
-    """Small type at the page bottom, under a rule or starting with a number: footnotes."""
+    """Small type at the page bottom, under a rule or starting with the number of a marker
+    raised in the page's body: footnotes (small numbered rows of a table are not)."""
     for page in pages:
         ordered = sorted((ln for ln in page.lines if ln.kind == "body" and ln.size), key=lambda ln: ln.y)
         group: list[Line] = []
@@ -200,7 +212,8 @@ def mark_footnotes(pages: list[Page], size: float) -> None:
         ceiling = min(above) if above else page.height
         ruled = any(top - 2 <= y <= ceiling for y, _, _ in page.rules)
         numbers = [_leading_number(ln) for ln in group]
-        if ruled or any(n for n, _ in numbers):
+        raised = _raised_numbers(ln for ln in ordered if ln.y > top)
+        if ruled or any(n in raised for n, _ in numbers if n):
             for ln, (n, start) in zip(group, numbers):
                 ln.kind, ln.number, ln.start = "footnote", n, start
 
