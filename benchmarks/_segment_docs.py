@@ -266,7 +266,9 @@ def html_readers(gold_dir: Path) -> None:
     print("\nHTML readers on gold-derived pages with furniture: aligned F1 / gold segments missing")
     widths = [30, 4, 16, 16]
     print(row(["document", "lang", "termkit", "trafilatura"], widths))
-    tmp = Path(__file__).resolve().parent
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp())
     sums = {"termkit": [0.0, 0], "trafilatura": [0.0, 0]}
     docs = sorted(p.name.split(".")[0] for p in gold_dir.glob("*.fr.txt"))
     for doc in docs:
@@ -279,7 +281,7 @@ def html_readers(gold_dir: Path) -> None:
                     f"<header><nav>{' '.join(w['nav'])}</nav></header><main><article>{blocks}"
                     f"<div class='share-bar'>{w['share']} Facebook LinkedIn</div></article></main>"
                     f"<footer><p>{H.escape(w['footer'])}</p></footer></body></html>")
-            path = tmp / f".gold-{doc}.{lang}.html"
+            path = tmp / f"gold-{doc}.{lang}.html"
             path.write_text(page, encoding="utf-8")
             try:
                 texts = {"termkit": read_text(path),
@@ -294,5 +296,6 @@ def html_readers(gold_dir: Path) -> None:
                 sums[name][1] += missing
                 cells.append(f"{f1:.3f} / {missing:2d}")
             print(row(cells, widths))
+    tmp.rmdir()
     n = 2 * len(docs)
     print(row(["mean F1 / total missing", "", *(f"{v[0] / n:.3f} / {v[1]:2d}" for v in sums.values())], widths))
