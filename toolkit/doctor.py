@@ -14,8 +14,7 @@ __all__ = ["checks"]
 # (label, distribution, import name, needed for)
 _REQUIRED = (
     ("PDF reader", "pdfminer.six", "pdfminer", ".pdf inputs"),
-    ("DOCX reader", "python-docx", "docx", ".docx inputs"),
-    ("HTML/XML parser", "lxml", "lxml", ".html inputs, TMX/TBX"),
+    ("HTML/XML parser", "lxml", "lxml", ".html and .docx inputs, TMX/TBX"),
     ("XLSX", "openpyxl", "openpyxl", "XLSX glossaries"),
     ("fuzzy matching", "rapidfuzz", "rapidfuzz", "alignment, lookup"),
     ("lemmatiser", "simplemma", "simplemma", "terms, lookup"),

@@ -21,12 +21,14 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import InputError, UnsupportedFormat
+from ..fileio import check_input, display
 from .decode import DecodeWarning, decode_bytes, iter_decoded
 from .langid import detect_language
 
 __all__ = [
     "read_text",
     "iter_text",
+    "read_lines_text",
     "detect_language",
     "DecodeWarning",
     "SUPPORTED_EXTENSIONS",
@@ -39,21 +41,18 @@ _CONVERT = {".doc": "save it as .docx", ".odt": "save it as .docx", ".rtf": "sav
 
 
 def _check(path: str | os.PathLike) -> tuple[Path, str]:
-    """The path and its lower-case extension, after the checks every format needs."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file; check the path")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory; pass a file ({', '.join(SUPPORTED_EXTENSIONS)})")
+    """The path and its lower-case extension, after the checks every format needs (a
+    regular file: a FIFO or a device is refused instead of read forever)."""
+    p = check_input(path)
     ext = p.suffix.lower()
     if ext not in SUPPORTED_EXTENSIONS:
         what = _CONVERT.get(ext, "convert it to .txt")
         raise UnsupportedFormat(
-            f"{p}: unsupported file type {ext or '(no extension)'!r}; {what} "
+            f"{display(p)}: unsupported file type {ext or '(no extension)'!r}; {what} "
             f"(supported: {', '.join(SUPPORTED_EXTENSIONS)})"
         )
     if not os.access(p, os.R_OK):
-        raise InputError(f"{p}: permission denied; check the file's permissions")
+        raise InputError(f"{display(p)}: permission denied; check the file's permissions")
     return p, ext
 
 
@@ -61,9 +60,9 @@ def _read_bytes(p: Path) -> bytes:
     try:
         return p.read_bytes()
     except PermissionError:
-        raise InputError(f"{p}: permission denied; check the file's permissions") from None
+        raise InputError(f"{display(p)}: permission denied; check the file's permissions") from None
     except OSError as err:
-        raise InputError(f"{p}: cannot be read ({err.strerror or err}); check the file") from None
+        raise InputError(f"{display(p)}: cannot be read ({err.strerror or err}); check the file") from None
 
 
 def read_text(path: str | os.PathLike, encoding: str | None = None,
@@ -79,11 +78,11 @@ def read_text(path: str | os.PathLike, encoding: str | None = None,
     """
     p, ext = _check(path)
     if ext in _PLAIN:
-        return decode_bytes(_read_bytes(p), str(p), encoding)
+        return decode_bytes(_read_bytes(p), display(p), encoding)
     if ext in (".html", ".htm"):
         from .html import html_to_text
 
-        return html_to_text(_read_bytes(p), str(p), encoding, on_removed)
+        return html_to_text(_read_bytes(p), display(p), encoding, on_removed)
     if ext == ".pdf":
         from .pdf import pdf_to_text
 
@@ -91,6 +90,18 @@ def read_text(path: str | os.PathLike, encoding: str | None = None,
     from .docx import docx_to_text
 
     return docx_to_text(p)
+
+
+def read_lines_text(path: str | os.PathLike, encoding: str | None = None) -> str:
+    """The text of a file given one segment per line, whatever its extension (``.seg``,
+    ``.txt``, none): decoded as plain text (binary data refused), except that .html/.htm,
+    .pdf and .docx documents go through their reader."""
+    p = check_input(path)
+    if p.suffix.lower() in SUPPORTED_EXTENSIONS and p.suffix.lower() not in _PLAIN:
+        return read_text(p, encoding)
+    if not os.access(p, os.R_OK):
+        raise InputError(f"{display(p)}: permission denied; check the file's permissions")
+    return decode_bytes(_read_bytes(p), display(p), encoding)
 
 
 def iter_text(
@@ -109,7 +120,7 @@ def iter_text(
     p, ext = _check(path)
     if ext not in _PLAIN:
         return iter((read_text(p, encoding, on_removed),))
-    name = str(p)
+    name = display(p)
     size = max(4096, min(1 << 20, chunk_chars))  # bytes per read
 
     def chunks() -> Iterator[bytes]:
@@ -118,7 +129,7 @@ def iter_text(
                 while block := fh.read(size):
                     yield block
         except PermissionError:
-            raise InputError(f"{p}: permission denied; check the file's permissions") from None
+            raise InputError(f"{display(p)}: permission denied; check the file's permissions") from None
 
     gen = iter_decoded(chunks, name, encoding, chunk_chars)
     first = next(gen, None)  # run the encoding decision now, not at the caller's first next()
