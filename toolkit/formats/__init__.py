@@ -2,9 +2,11 @@
 
 Glossaries (``Glossary``): tbx (TBX v2 TBX-Basic), tbx3 (TBX v3 TBX-Basic DCA), csv, memoq,
 phrase (XLSX), omegat (TSV), xlsx (review sheet). Alignments (``list[Alignment]``): tmx, tsv,
-jsonl, links (beads only). Each module has ``read(path)`` and ``write(obj, path, **opts)``;
-every write is atomic (``fileio``); every parse failure is a ``ParseError`` naming the file
-and the line or element. Format modules are imported on first use.
+jsonl, links (beads only). Names, extensions and what each format carries are declared once
+in ``registry.FORMATS``. Each module has ``read(path)`` and ``write(obj, target, **opts)``;
+a path is written atomically (``fileio``), text formats also accept an open stream (stdout);
+every parse failure is a ``ParseError`` naming the file and the line or element. Format
+modules are imported on first use.
 """
 from __future__ import annotations
 
@@ -13,28 +15,24 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from ..errors import InputError, ParseError, UnsupportedFormat
+from ..errors import ParseError, UnsupportedFormat
+from ..fileio import check_input
+from . import registry
 
 __all__ = [
     "GLOSSARY_WRITERS", "GLOSSARY_READERS", "ALIGNMENT_WRITERS", "ALIGNMENT_READERS",
     "GLOSSARY_EXTENSIONS", "ALIGNMENT_EXTENSIONS",
     "read_glossary", "write_glossary", "read_alignments", "write_alignments",
-    "sniff_glossary", "sniff_tbx",
+    "sniff_glossary", "sniff_tbx", "registry",
 ]
 
-# --format name → module (under toolkit.formats)
-_GLOSSARY_MODULES = {
-    "tbx": "tbx", "tbx3": "tbx3", "csv": "csv_", "memoq": "memoq",
-    "phrase": "phrase", "omegat": "omegat", "xlsx": "xlsx",
-}
-_ALIGNMENT_MODULES = {"tmx": "tmx", "tsv": "tsv", "jsonl": "jsonl", "links": "links"}
+# --format name -> module (under toolkit.formats), from the registry
+_GLOSSARY_MODULES = {f.name: f.module for f in registry.of_kind("glossary")}
+_ALIGNMENT_MODULES = {f.name: f.module for f in registry.of_kind("alignment")}
 
 # default file extension per format (what the CLI appends)
-GLOSSARY_EXTENSIONS = {
-    "tbx": ".tbx", "tbx3": ".tbx", "csv": ".csv", "memoq": ".memoq.csv",
-    "phrase": ".phrase.xlsx", "omegat": ".utf8", "xlsx": ".xlsx",
-}
-ALIGNMENT_EXTENSIONS = {"tmx": ".tmx", "tsv": ".tsv", "jsonl": ".jsonl", "links": ".links.txt"}
+GLOSSARY_EXTENSIONS = {f.name: f.extensions[0] for f in registry.of_kind("glossary")}
+ALIGNMENT_EXTENSIONS = {f.name: f.extensions[0] for f in registry.of_kind("alignment")}
 
 
 def _module(name: str):
@@ -85,24 +83,10 @@ def sniff_tbx(path: str | os.PathLike) -> str:
 
 
 def sniff_glossary(path: str | os.PathLike) -> str:
-    """Format name from the file name (and the root element for .tbx)."""
+    """Format name from the file name (and the root element for .tbx/.xml)."""
     p = Path(path)
-    name = p.name.lower()
-    if name.endswith(".tbx") or name.endswith(".xml"):
-        return sniff_tbx(p)
-    if name.endswith(".memoq.csv"):
-        return "memoq"
-    if name.endswith(".phrase.xlsx"):
-        return "phrase"
-    if name.endswith((".utf8", ".txt", ".tab", ".tsv")):
-        return "omegat"
-    if name.endswith(".csv"):
-        return "csv"
-    if name.endswith(".xlsx"):
-        return "xlsx"
-    raise UnsupportedFormat(
-        f"{p.name}: unknown glossary format; use .tbx, .csv, .xlsx, .utf8/.txt (OmegaT) or pass fmt="
-        f" one of {', '.join(_GLOSSARY_MODULES)}")
+    f = registry.sniff(p, "glossary")
+    return sniff_tbx(p) if f.name in ("tbx", "tbx3") else f.name
 
 
 def _check_fmt(fmt: str, known: dict, what: str) -> None:
@@ -112,9 +96,7 @@ def _check_fmt(fmt: str, known: dict, what: str) -> None:
 
 def read_glossary(path: str | os.PathLike, fmt: str | None = None):
     """Read a glossary in any supported format; ``fmt=None`` sniffs it from the extension."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: no such file")
+    p = check_input(path, "glossary")
     fmt = fmt or sniff_glossary(p)
     _check_fmt(fmt, _GLOSSARY_MODULES, "glossary")
     return GLOSSARY_READERS[fmt](p)
@@ -125,34 +107,27 @@ def write_glossary(glossary, path: str | os.PathLike, fmt: str | None = None, **
     p = Path(path)
     if fmt is None:
         name = p.name.lower()
-        fmt = "tbx" if name.endswith(".tbx") else sniff_glossary(p)
+        fmt = "tbx" if name.endswith((".tbx", ".xml")) else sniff_glossary(p)
     _check_fmt(fmt, _GLOSSARY_MODULES, "glossary")
     return GLOSSARY_WRITERS[fmt](glossary, p, **opts)
 
 
-def _sniff_alignment(p: Path) -> str:
-    name = p.name.lower()
-    for fmt, ext in (("tmx", ".tmx"), ("tsv", ".tsv"), ("jsonl", ".jsonl"), ("jsonl", ".ndjson")):
-        if name.endswith(ext):
-            return fmt
-    raise UnsupportedFormat(f"{p.name}: unknown alignment format; use .tmx, .tsv or .jsonl")
-
-
 def read_alignments(path: str | os.PathLike, fmt: str | None = None):
     """Read list[Alignment] from TMX, TSV or JSONL (sniffed from the extension)."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: no such file")
-    fmt = fmt or _sniff_alignment(p)
+    p = check_input(path)
+    fmt = fmt or registry.sniff(p, "alignment").name
     if fmt == "links":
-        raise UnsupportedFormat(f"{p.name}: a links file has beads only; use formats.links.read()")
+        raise UnsupportedFormat(f"{p.name}: a links file has beads only, no text; pass a .tsv, .jsonl or .tmx")
     _check_fmt(fmt, _ALIGNMENT_MODULES, "alignment")
     return ALIGNMENT_READERS[fmt](p)
 
 
-def write_alignments(alignments, path: str | os.PathLike, fmt: str | None = None, **opts) -> int:
-    """Write list[Alignment] as ``fmt`` (tmx, tsv, jsonl, links); returns the rows/TUs written."""
-    p = Path(path)
-    fmt = fmt or _sniff_alignment(p)
+def write_alignments(alignments, target, fmt: str | None = None, **opts) -> int:
+    """Write list[Alignment] as ``fmt`` (tmx, tsv, jsonl, links) to a path (atomically) or to
+    an open text stream (``fmt`` then required); returns the rows/TUs written."""
+    if fmt is None:
+        if hasattr(target, "write"):
+            raise UnsupportedFormat("writing alignments to a stream needs an explicit format")
+        fmt = registry.sniff(target, "alignment").name
     _check_fmt(fmt, _ALIGNMENT_MODULES, "alignment")
-    return ALIGNMENT_WRITERS[fmt](alignments, p, **opts)
+    return ALIGNMENT_WRITERS[fmt](alignments, target if hasattr(target, "write") else Path(target), **opts)

@@ -16,7 +16,7 @@ from lxml import etree
 from ..errors import InputError, ParseError
 from ..fileio import atomic_path
 
-__all__ = ["parse", "root_name", "xml_text", "write_tree", "XML_NS", "local", "text_of"]
+__all__ = ["parse", "root_name", "xml_text", "write_tree", "tree_bytes", "write_bytes", "XML_NS", "local", "text_of"]
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
@@ -103,8 +103,8 @@ def xml_text(s: str) -> str:
     return _INVALID.sub("", s)
 
 
-def write_tree(root, path: str | os.PathLike, *, doctype: str | None = None, pis: tuple = ()) -> None:
-    """Serialise ``root`` (UTF-8, XML declaration, indented) atomically."""
+def tree_bytes(root, *, doctype: str | None = None, pis: tuple = ()) -> bytes:
+    """``root`` serialised: UTF-8, XML declaration, PIs and DOCTYPE, indented."""
     etree.indent(root, space=" ")
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     head = b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -112,5 +112,24 @@ def write_tree(root, path: str | os.PathLike, *, doctype: str | None = None, pis
         head += pi.encode("utf-8") + b"\n"
     if doctype:
         head += doctype.encode("utf-8") + b"\n"
-    with atomic_path(path) as tmp:
-        Path(tmp).write_bytes(head + body + b"\n")
+    return head + body + b"\n"
+
+
+def write_bytes(target, data: bytes) -> None:
+    """``data`` to a path (atomically) or to an open stream (text streams get its UTF-8 text)."""
+    if hasattr(target, "write"):
+        buf = getattr(target, "buffer", None)
+        if buf is not None:
+            target.flush()
+            buf.write(data)
+            buf.flush()
+        else:
+            target.write(data.decode("utf-8"))
+        return
+    with atomic_path(target) as tmp:
+        Path(tmp).write_bytes(data)
+
+
+def write_tree(root, target, *, doctype: str | None = None, pis: tuple = ()) -> None:
+    """Serialise ``root`` (UTF-8, XML declaration, indented) to a path, atomically, or a stream."""
+    write_bytes(target, tree_bytes(root, doctype=doctype, pis=pis))

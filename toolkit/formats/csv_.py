@@ -22,7 +22,7 @@ import io
 from pathlib import Path
 
 from ..errors import InputError, ParseError
-from ..fileio import write_atomic
+from ..fileio import open_output
 from ..types import Glossary
 from ._cells import neutralise, unneutralise
 from ._table import COLUMNS, rows_to_glossary, to_row
@@ -33,7 +33,7 @@ __all__ = ["read", "write", "COLUMNS", "read_rows"]
 def write(glossary: Glossary, path, *, neutralise_formulas: bool = True, **_opts) -> int:
     """``neutralise_formulas=False`` writes cells verbatim (for tools that never meet Excel)."""
     esc = neutralise if neutralise_formulas else (lambda c: c)
-    with write_atomic(path, encoding="utf-8-sig", newline="") as fh:
+    with open_output(path, encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow(COLUMNS)
         for e in glossary:

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from ..errors import ParseError
-from ..fileio import write_atomic
+from ..fileio import open_output
 from ..types import Alignment
 from ._align_common import Rebuilder, iter_rows, parse_ids, read_lines
 
@@ -21,7 +21,7 @@ __all__ = ["read", "write"]
 def write(alignments: list[Alignment], path, *, min_score: float | None = None,
           include_omissions: bool = True) -> int:
     n = 0
-    with write_atomic(path) as fh:
+    with open_output(path) as fh:
         for doc, fr, en, b in iter_rows(alignments, min_score=min_score,
                                         include_omissions=include_omissions):
             obj = {"fr": fr, "en": en, "score": b.score, "fr_ids": list(b.fr_ids),

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..errors import ParseError
-from ..fileio import write_atomic
+from ..fileio import open_output
 from ..types import Alignment, Bead
 from ._align_common import parse_ids, read_lines
 from ._cells import fmt_float
@@ -27,7 +27,7 @@ def write(obj, path, *, scores: bool = False, **_ignored) -> int:
     docs = [a for a in items if isinstance(a, Alignment)]
     groups = [(a.doc, a.beads) for a in docs] if docs else [(None, items)]
     n = 0
-    with write_atomic(path) as fh:
+    with open_output(path) as fh:
         for doc, beads in groups:
             if doc is not None and len(groups) > 1:
                 fh.write(f"# doc: {doc}\n")

@@ -25,7 +25,7 @@ import csv
 from pathlib import Path
 
 from ..errors import ParseError
-from ..fileio import write_atomic
+from ..fileio import open_output
 from ..types import Glossary, TermPair
 from ._cells import (fmt_float, join_list, neutralise, parse_bool, parse_float, parse_int,
                      parse_status, split_list)
@@ -47,7 +47,7 @@ _NAMES = {"french": "fr", "français": "fr", "fr": "fr", "english": "en", "angla
 def write(glossary: Glossary, path, *, neutralise_formulas: bool = True, **_opts) -> int:
     """``neutralise_formulas=False``: cells verbatim, so memoQ imports ``-based``, not ``'-based``."""
     esc = neutralise if neutralise_formulas else (lambda c: c)
-    with write_atomic(path, newline="") as fh:
+    with open_output(path, newline="") as fh:
         w = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         w.writerow(HEADER)
         for n, e in enumerate(glossary, 1):

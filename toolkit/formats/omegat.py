@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError, ParseError
-from ..fileio import write_atomic
+from ..fileio import open_output
 from ..types import Glossary, TermPair
 from ._cells import TRIGGERS, fmt_float, neutralise, unneutralise
 
@@ -60,7 +60,7 @@ def write(glossary: Glossary, path, *, meta: bool = False, neutralise_formulas: 
     matches the term in the source text (a ``#`` at line start is still escaped)."""
     triggers = _TRIGGERS if neutralise_formulas else "#"
     n = 0
-    with write_atomic(path, newline="\n") as fh:
+    with open_output(path, newline="\n") as fh:
         fh.write(CODING_LINE + "\n")
         for e in glossary:
             rows = [(e.fr, e.en, _comment(e, meta))]

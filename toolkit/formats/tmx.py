@@ -10,7 +10,9 @@ bead with ``tuid`` (1, 2, … over the whole file), then — DTD order: note/pro
 
 Options: ``include_omissions=False`` (1-0/0-1 beads are not TUs: a TM needs both sides; when
 True they are written as a TU with a single tuv), ``min_score=None`` (drop 1-1/n-m beads
-below it), ``creationdate`` (``YYYYMMDDThhmmssZ``; default ``SOURCE_DATE_EPOCH`` or now).
+below it), ``creationdate`` (``YYYYMMDDThhmmssZ``; default ``SOURCE_DATE_EPOCH``, else the
+date of the file being replaced when nothing else changed, else now: see ``dates``).
+``write`` takes a path (atomic) or an open stream.
 
 Read: one Alignment per ``x-document`` (file stem when absent), one Segment per tuv, 1-1
 beads scored from ``x-score`` (0.0 when absent); a TU with one side is an omission bead.
@@ -19,8 +21,6 @@ dropped on write (XML 1.0 cannot carry them).
 """
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 from lxml import etree
@@ -30,23 +30,35 @@ from ..errors import ParseError
 from ..types import Alignment
 from ._align_common import Rebuilder, iter_rows
 from ._cells import fmt_float
-from ._xml import XML_LANG, local, parse, text_of, write_tree, xml_text
+from ._xml import XML_LANG, local, parse, text_of, tree_bytes, write_bytes, xml_text
+from .dates import stable_bytes
 
 __all__ = ["read", "write"]
 
 
-def _now(creationdate: str | None) -> str:
-    if creationdate:
-        return creationdate
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    t = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.gmtime()
-    return time.strftime("%Y%m%dT%H%M%SZ", t)
+_PLACEHOLDER = "19700101T000000Z"
+_DATE = rb'<header [^>]*creationdate="(\d{8}T\d{6}Z)"'
 
 
 def write(alignments: list[Alignment], path, *, min_score: float | None = None,
           include_omissions: bool = False, creationdate: str | None = None,
           src_lang: str = "fr", tgt_lang: str = "en") -> int:
     """Write ``alignments`` as TMX 1.4b; return the number of TUs written."""
+    rows = list(iter_rows(alignments, min_score=min_score, include_omissions=include_omissions))
+
+    # Serialised once; the date is put into the header's bytes (it comes before any text).
+    mark = f'creationdate="{_PLACEHOLDER}"'.encode()
+    base = tree_bytes(_tree(rows, _PLACEHOLDER, src_lang, tgt_lang))
+
+    def render(date: str) -> bytes:
+        return base.replace(mark, f'creationdate="{date}"'.encode(), 1)
+
+    data = render(creationdate) if creationdate else stable_bytes(path, render, _DATE)
+    write_bytes(path, data)
+    return len(rows)
+
+
+def _tree(rows, date: str, src_lang: str, tgt_lang: str):
     root = etree.Element("tmx", version="1.4")
     # TMX 1.4b §3.1: all seven attributes are required.
     etree.SubElement(root, "header", {
@@ -57,13 +69,10 @@ def write(alignments: list[Alignment], path, *, min_score: float | None = None,
         "adminlang": "en",
         "srclang": src_lang,
         "datatype": "plaintext",
-        "creationdate": _now(creationdate),
+        "creationdate": date,
     })
     body = etree.SubElement(root, "body")
-    n = 0
-    for doc, fr, en, bead in iter_rows(alignments, min_score=min_score,
-                                       include_omissions=include_omissions):
-        n += 1
+    for n, (doc, fr, en, bead) in enumerate(rows, 1):
         tu = etree.SubElement(body, "tu", tuid=str(n))
         # TMX 1.4b DTD: (note|prop)* before tuv+.
         etree.SubElement(tu, "prop", type="x-score").text = fmt_float(bead.score)
@@ -74,8 +83,7 @@ def write(alignments: list[Alignment], path, *, min_score: float | None = None,
                 continue
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = xml_text(text)
-    write_tree(root, path)
-    return n
+    return root
 
 
 def _lang(tuv) -> str:

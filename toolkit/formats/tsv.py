@@ -3,10 +3,13 @@
 ``fr_ids``/``en_ids`` are the segment indices (``3``, ``4,5``; empty for an omission), the
 score is a float (``repr``), ``doc`` comes last. Cells containing a tab, newline or ``"``
 are quoted the CSV way (``csv`` module, tab delimiter), which pandas
-(``read_csv(sep="\\t")``) and spreadsheet programs read back. Alignment texts are not
-formula-neutralised: this is a data file, not a review sheet.
+(``read_csv(sep="\\t")``) and spreadsheet programs read back. Text cells that a spreadsheet
+would run as a formula (starting ``=``, ``+``, ``-``, ``@``, tab, CR) get a leading ``'``
+(``_cells.neutralise``, lossless: the reader removes exactly that), so opening the file in
+Excel or LibreOffice never executes a cell.
 
-Options: ``include_omissions=True``, ``min_score=None``. Read: see ``_align_common``.
+Options: ``include_omissions=True``, ``min_score=None``, ``neutralise_formulas=True``.
+Read: see ``_align_common``. ``write`` takes a path (atomic) or an open text stream.
 """
 from __future__ import annotations
 
@@ -14,10 +17,10 @@ import csv
 from pathlib import Path
 
 from ..errors import InputError, ParseError
-from ..fileio import write_atomic
+from ..fileio import open_output
 from ..types import Alignment
 from ._align_common import Rebuilder, ids_text, iter_rows, parse_ids
-from ._cells import fmt_float, parse_float
+from ._cells import fmt_float, neutralise, parse_float, unneutralise
 
 __all__ = ["read", "write", "COLUMNS"]
 
@@ -25,14 +28,15 @@ COLUMNS = ("fr", "en", "score", "fr_ids", "en_ids", "doc")
 
 
 def write(alignments: list[Alignment], path, *, min_score: float | None = None,
-          include_omissions: bool = True) -> int:
+          include_omissions: bool = True, neutralise_formulas: bool = True) -> int:
+    esc = neutralise if neutralise_formulas else (lambda c: c)
     n = 0
-    with write_atomic(path, newline="") as fh:
+    with open_output(path, newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(COLUMNS)
         for doc, fr, en, b in iter_rows(alignments, min_score=min_score,
                                         include_omissions=include_omissions):
-            w.writerow([fr, en, fmt_float(b.score), ids_text(b.fr_ids), ids_text(b.en_ids), doc])
+            w.writerow([esc(fr), esc(en), fmt_float(b.score), ids_text(b.fr_ids), ids_text(b.en_ids), esc(doc)])
             n += 1
     return n
 
@@ -65,9 +69,9 @@ def read(path) -> list[Alignment]:
                 except ValueError:
                     raise ParseError(f"{where}: fr_ids/en_ids must be integers like 3 or 4,5") from None
                 has_ids = "fr_ids" in col
-                fr = row[0] if (fr_ids or not has_ids) else None
-                en = row[1] if (en_ids or not has_ids) else None
-                out.add(get("doc") or p.stem, fr, en, parse_float(get("score"), where))
+                fr = unneutralise(row[0]) if (fr_ids or not has_ids) else None
+                en = unneutralise(row[1]) if (en_ids or not has_ids) else None
+                out.add(unneutralise(get("doc")) or p.stem, fr, en, parse_float(get("score"), where))
         except csv.Error as e:
             raise ParseError(f"{p.name}: line {r.line_num}: {e}") from e
         except UnicodeDecodeError as e:
