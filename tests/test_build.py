@@ -95,7 +95,12 @@ def test_curation_survives_rebuild(built, corpus_dir, tmp_path):
     assert again[first.id].status == "approved"
     assert again[first.id].en == first.en + " (edited)"
     assert again[first.id].note == "checked by JD"
-    assert again[second.id].status == "rejected"
+    # a rejected entry never reaches a CAT-tool export; the review CSV and the store keep it
+    assert second.id not in again
+    csv_rows = {e.id: e for e in read_glossary(copy / "glossaries" / "glossary.csv").entries}
+    assert csv_rows[second.id].status == "rejected"
+    assert second.id not in {e.id for e in read_glossary(copy / "glossaries" / "glossary.utf8").entries} | {
+        e.id for e in read_glossary(copy / "glossaries" / "glossary.tbx3.tbx").entries}
     assert list((copy / "glossaries" / ".backup").iterdir()), "glossary not backed up before rewrite"
 
 
@@ -177,8 +182,12 @@ def test_decisions_made_in_the_csv_are_picked_up(built, corpus_dir, tmp_path):
     g.entries[2] = target.with_(status="approved", note="OK in CSV")
     time.sleep(0.01)
     write_glossary(g, csv_path, "csv")
+    edited = csv_path.read_bytes()
     termkit("build", corpus_dir, "--out", copy)
     tbx = {e.id: e for e in read_glossary(copy / "glossaries" / "glossary.tbx").entries}
     assert tbx[target.id].status == "approved" and tbx[target.id].note == "OK in CSV"
     backups = [p.name for p in (copy / "glossaries" / ".backup").iterdir()]
-    assert any(n.startswith("glossary-") and n.endswith(".csv") for n in backups)
+    # the CSV already says what the store now says: left as the person saved it; the TBX
+    # that changed was backed up before it was replaced
+    assert csv_path.read_bytes() == edited
+    assert any(n.startswith("glossary-") and n.endswith(".tbx") for n in backups)

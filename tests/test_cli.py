@@ -67,7 +67,7 @@ def test_segment_empty_file_gives_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("make,expect", [
-    (lambda p: p / "missing.txt", "file not found"),
+    (lambda p: p / "missing.txt", "no such file"),
     (lambda p: p, "is a directory"),
     (lambda p: _write(p / "image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4), "binary"),
     (lambda p: _write(p / "notes.rtf", b"{\\rtf1 hello}"), ".rtf"),
@@ -101,14 +101,26 @@ def test_align_presegmented_links(tmp_path):
     assert r.stdout.splitlines() == ["[0]:[0]", "[1]:[1]", "[2]:[2]"]
 
 
-def test_align_presegmented_needs_txt(tmp_path):
-    fr = tmp_path / "a.pdf"
-    fr.write_bytes(b"%PDF-1.4")
-    en = tmp_path / "b.txt"
+@pytest.mark.parametrize("ext", [".seg", ".tok", ""])
+def test_align_presegmented_any_extension(tmp_path, ext):
+    # README: `termkit align fr.seg en.seg --presegmented` (failed: "unsupported file type '.seg'")
+    fr = tmp_path / f"fr{ext}"
+    en = tmp_path / f"en{ext}"
+    fr.write_text("Résolution 77/241.\nLe Conseil adopte le budget de 2023.\n", encoding="utf-8")
+    en.write_text("Resolution 77/241.\nThe Council adopts the 2023 budget.\n", encoding="utf-8")
+    r = run("align", fr, en, "--presegmented", "--format", "links")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines() == ["[0]:[0]", "[1]:[1]"]
+
+
+def test_align_presegmented_refuses_binary(tmp_path):
+    fr = tmp_path / "a.seg"
+    fr.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    en = tmp_path / "b.seg"
     en.write_text("x\n")
     r = run("align", fr, en, "--presegmented")
     assert r.exit_code == 2
-    assert "--presegmented needs .txt inputs" in r.stderr
+    assert "binary" in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
 def test_extract_empty_input_keeps_glossary(tmp_path):
@@ -175,14 +187,16 @@ def test_extract_merges_into_existing_glossary(tmp_path, corpus_dir):
     assert len(rows) > 5 and {r["status"] for r in rows} == {"new"}
     rows[0]["status"], rows[0]["note"] = "approved", "validé par la terminologie"
     rows[1]["status"] = "rejected"
-    with g.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+    with g.open("w", encoding="utf-8-sig", newline="") as fh:  # as a French Excel saves it: ';'
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
         w.writeheader()
         w.writerows(rows)
+    edited = g.read_bytes()
     r = run("extract", tsv, "-o", g, "--min-freq", "1")
     assert r.exit_code == 0, r.stderr
     again = {row["fr"]: row for row in csv.DictReader(g.open(encoding="utf-8-sig"))}
     assert again[rows[0]["fr"]]["status"] == "approved"
     assert again[rows[0]["fr"]]["note"] == "validé par la terminologie"
     assert again[rows[1]["fr"]]["status"] == "rejected"
-    assert len(list((tmp_path / ".backup").iterdir())) == 1
+    backups = list((tmp_path / ".backup").iterdir())
+    assert len(backups) == 1 and backups[0].read_bytes() == edited  # the person's file, before the rewrite

@@ -102,8 +102,3 @@ def test_symbol_mismatch(fr, en, expected, found):
     issues = [i for i in check(_pairs((fr, en)), Glossary()) if i.kind == "symbol"]
     assert issues and issues[0].expected == expected
     assert found in {i.found for i in issues}
-
-
-def test_omissions_are_skipped():
-    al = Alignment("doc", [Segment("La criminalité transnationale organisée.")], [], [Bead((0,), (), 0.0)])
-    assert check(al, GLOSSARY) == []

@@ -6,22 +6,24 @@
   lexicon, the learnt translation table, the dictionary). The cosine of two bags (or sums
   of bags) is then the weighted share of translated words; :mod:`.similarity` computes it
   exactly in the band.
-- :class:`NeuralEncoder`: a sentence-transformers model (LaBSE or any local path), imported
-  and loaded on first use only.
+- :class:`NeuralEncoder`: a sentence-transformers model (a local folder, or a hub name found
+  in the local cache: never downloaded), imported and loaded on first use only.
 """
 from __future__ import annotations
 
 import functools
 import math
 import os
+import re
 from collections import Counter
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from .features import SentFeatures
 
-__all__ = ["LexicalSpace", "NeuralEncoder", "neural_spans", "ANCHOR_WEIGHT"]
+__all__ = ["LexicalSpace", "NeuralEncoder", "neural_spans", "resolve_model", "ANCHOR_WEIGHT"]
 
 # Weight of anchor keys relative to a content word of the same idf (numbers survive translation).
 ANCHOR_WEIGHT = {"n": 1.5, "p": 0.4}
@@ -102,24 +104,75 @@ class LexicalSpace:
                                  np.asarray(c, dtype=np.int64))), shape=(vf, ve + va + vf))
 
 
+def _hub_cache() -> Path:
+    """The Hugging Face hub cache folder (HF_HUB_CACHE, HF_HOME/hub or ~/.cache/huggingface/hub)."""
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"])
+    home = os.environ.get("HF_HOME") or os.path.join(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"),
+                                                     "huggingface")
+    return Path(home) / "hub"
+
+
+def _cached_snapshot(repo: str) -> Path | None:
+    """The local snapshot folder of a hub model ``org/name`` already in the cache, or None."""
+    root = _hub_cache() / ("models--" + repo.replace("/", "--"))
+    snaps = root / "snapshots"
+    if not snaps.is_dir():
+        return None
+    ref = root / "refs" / "main"
+    if ref.is_file():
+        cand = snaps / ref.read_text(encoding="utf-8").strip()
+        if cand.is_dir():
+            return cand
+    found = sorted((p for p in snaps.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    return found[0] if found else None
+
+
+def resolve_model(name: str | os.PathLike) -> Path:
+    """A local folder for ``--model``: a path as given, or a hub name (``sentence-transformers/
+    LaBSE``, ``LaBSE``) found in the local cache. Never the network: a name that is not
+    on disk fails at once with a one-line InputError."""
+    from ..errors import InputError
+
+    text = os.fspath(name)
+    p = Path(text).expanduser()
+    if p.is_dir():
+        return p
+    if p.exists():
+        raise InputError(f"--model {text}: is a file; give the model's folder")
+    if re.fullmatch(r"[\w.-]+(/[\w.-]+)?", text) and not text.startswith("."):
+        for repo in ((text,) if "/" in text else (text, f"sentence-transformers/{text}")):
+            snap = _cached_snapshot(repo)
+            if snap is not None:
+                return snap
+    raise InputError(
+        f"cannot load the model {text!r}: not a local folder and not in the Hugging Face cache "
+        f"({_hub_cache()}); termkit never downloads at run time: pass --model /path/to/model "
+        "(or download it once on a machine with internet, see the README)")
+
+
 @functools.lru_cache(maxsize=2)
 def _load_model(name: str):
-    """Load a sentence-transformers model once per process (GPU when present)."""
+    """Load a sentence-transformers model once per process (GPU when present), offline only."""
+    from ..errors import InputError, TermkitError
+
+    local = resolve_model(name)
+    os.environ["HF_HUB_OFFLINE"] = "1"  # the model is on disk: nothing may go to the network
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
     try:
         from sentence_transformers import SentenceTransformer
     except ImportError as e:  # pragma: no cover - depends on the install
-        from ..errors import TermkitError
         raise TermkitError("the neural aligner needs sentence-transformers: "
                            "pip install 'termkit[model]'") from e
     import torch
 
     device = "cuda" if torch.cuda.is_available() else "cpu"
     try:
-        return SentenceTransformer(name, device=device)
-    except Exception as e:  # no network, wrong path, corrupt folder
-        from ..errors import InputError
-        raise InputError(f"cannot load the sentence-transformers model {name!r} ({e}); "
-                         "give a local model folder or a name already in the cache") from e
+        return SentenceTransformer(str(local), device=device, local_files_only=True)
+    except Exception as e:  # wrong folder, corrupt files
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise InputError(f"cannot load the sentence-transformers model {os.fspath(name)!r} from {local} "
+                         f"({msg[:200]}); give a folder saved by sentence-transformers") from None
 
 
 class NeuralEncoder:

@@ -1,6 +1,8 @@
 """Terminology QA of an aligned document pair.
 
-``check(alignment, glossary)`` returns an ``Issue`` for each aligned pair where
+``check(alignment, glossary)`` returns the omissions (``omissions.py``: an empty side, French
+segments with no English, English with no French source, text left untranslated), then an
+``Issue`` for each aligned pair where
 
 - an approved glossary term occurs in the French (plural-, accent-, case- and
   elision-insensitive) but neither its English term nor an accepted variant occurs in
@@ -23,12 +25,12 @@ from .numbers import numbers, spelled_numbers, symbols
 
 __all__ = ["check", "Issue", "ISSUE_KINDS"]
 
-ISSUE_KINDS = ("term", "number", "symbol")
+ISSUE_KINDS = ("empty", "omission", "addition", "untranslated", "term", "number", "symbol")
 
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    kind: str  # term | number | symbol
+    kind: str  # one of ISSUE_KINDS
     fr_ids: tuple[int, ...]
     en_ids: tuple[int, ...]
     fr: str
@@ -75,12 +77,14 @@ class _TermIndex:
 
 
 def check(alignment: Alignment, glossary: Glossary) -> list[Issue]:
-    """Terminology, number and symbol issues of ``alignment``, in document order."""
+    """Omissions, then terminology, number and symbol issues of ``alignment``, in document order."""
+    from .omissions import omission_issues
+
     index = _TermIndex(glossary)
-    issues: list[Issue] = []
+    issues: list[Issue] = omission_issues(alignment)
     for fr, en, bead in alignment.pairs():
         if not fr.strip() or not en.strip():
-            continue  # omissions are the aligner's report, not a terminology issue
+            continue  # reported above as omissions
         issues += _term_issues(index, fr, en, bead.fr_ids, bead.en_ids)
         issues += _number_issues(fr, en, bead.fr_ids, bead.en_ids)
     return issues

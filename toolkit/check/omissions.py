@@ -1,0 +1,102 @@
+"""Omission QA: what of the source has no translation, and what was left untranslated.
+
+- ``empty``: one side has text and the other none (a missing translation file);
+- ``omission``: a run of French segments aligned to nothing (1-0 beads): an alignment gap
+  where the translation leaves text out; one issue per run, naming every segment;
+- ``addition``: a run of English segments with no French source (0-1 beads);
+- ``untranslated``: an English segment that is the French segment copied (same words), or
+  that reads as French.
+"""
+from __future__ import annotations
+
+import re
+
+from ..types import Alignment
+
+__all__ = ["omission_issues", "OMISSION_KINDS"]
+
+OMISSION_KINDS = ("empty", "omission", "addition", "untranslated")
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_WORDS_COPIED = 3  # "INTERPOL", "Nations Unies" may stay as they are; a sentence may not
+MIN_WORDS_LANGID = 8  # below this, language detection is too unsure to report
+
+
+def _issue(kind, fr_ids, en_ids, fr, en, message):
+    from . import Issue
+
+    return Issue(kind, tuple(fr_ids), tuple(en_ids), fr, en, "", "", message)
+
+
+def _runs(beads, side: str) -> list[list]:
+    """Maximal runs of consecutive beads that have only ``side`` ("fr" or "en")."""
+    runs: list[list] = []
+    cur: list = []
+    for b in beads:
+        lone = (b.fr_ids and not b.en_ids) if side == "fr" else (b.en_ids and not b.fr_ids)
+        if lone:
+            cur.append(b)
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _shorten(texts: list[str], limit: int = 300) -> str:
+    text = " ".join(texts)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def omission_issues(al: Alignment) -> list:
+    """Issues of kinds ``OMISSION_KINDS`` for one aligned document, in document order."""
+    fr_text = any(s.text.strip() for s in al.fr)
+    en_text = any(s.text.strip() for s in al.en)
+    if fr_text != en_text:
+        side, other = ("English", "French") if fr_text else ("French", "English")
+        n = len(al.fr) if fr_text else len(al.en)
+        return [_issue("empty", range(len(al.fr)) if fr_text else (), range(len(al.en)) if en_text else (),
+                       "" if not fr_text else _shorten([s.text for s in al.fr[:3]]),
+                       "" if not en_text else _shorten([s.text for s in al.en[:3]]),
+                       f"the {side} text is empty: none of the {n} {other} segments is translated")]
+    issues = []
+    for run in _runs(al.beads, "fr"):
+        ids = [i for b in run for i in b.fr_ids]
+        issues.append(_issue("omission", ids, (), _shorten([al.fr[i].text for i in ids]), "",
+                             f"{len(ids)} French segment(s) ({_span(ids)}) have no English translation"))
+    for run in _runs(al.beads, "en"):
+        ids = [i for b in run for i in b.en_ids]
+        issues.append(_issue("addition", (), ids, "", _shorten([al.en[i].text for i in ids]),
+                             f"{len(ids)} English segment(s) ({_span(ids)}) have no French source"))
+    issues += _untranslated(al)
+    fr_pos = {i: k for k, b in enumerate(al.beads) for i in b.fr_ids}
+    en_pos = {i: k for k, b in enumerate(al.beads) for i in b.en_ids}
+    return sorted(issues, key=lambda i: fr_pos.get(i.fr_ids[0], 0) if i.fr_ids else en_pos.get(i.en_ids[0], 0))
+
+
+def _span(ids: list[int]) -> str:
+    return f"#{ids[0]}" if len(ids) == 1 else f"#{ids[0]}-{ids[-1]}"
+
+
+def _untranslated(al: Alignment) -> list:
+    from ..readers import detect_language
+
+    out = []
+    for fr, en, b in al.pairs():
+        if not b.fr_ids or not b.en_ids:
+            continue
+        fw, ew = _words(fr), _words(en)
+        if len(ew) >= MIN_WORDS_COPIED and fw == ew:
+            out.append(_issue("untranslated", b.fr_ids, b.en_ids, fr, en,
+                              "the English is the French text, copied untranslated"))
+            continue
+        if len(ew) >= MIN_WORDS_LANGID:
+            lang, conf = detect_language(en)
+            if lang == "fr" and conf >= 0.6:
+                out.append(_issue("untranslated", b.fr_ids, b.en_ids, fr, en,
+                                  "the English segment is in French: left untranslated"))
+    return out

@@ -1,0 +1,70 @@
+"""How the CLI shows things on a terminal (rich): build progress and summary, check issues."""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Callable, Iterator
+
+__all__ = ["build_progress", "summary", "issues_table"]
+
+
+@contextlib.contextmanager
+def build_progress(quiet: bool, echo: Callable[[str], None]) -> Iterator[Callable | None]:
+    """A ``progress(message, done, total)`` callback: a bar on a terminal, lines otherwise."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if quiet:
+        yield None
+    elif not console.is_terminal:
+        yield lambda m, d, t: echo(f"[{d}/{t}] {m}")
+    else:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("building", total=None)
+            yield lambda m, d, t: bar.update(task, description=m, completed=d, total=t)
+
+
+def summary(report, out: Path) -> None:
+    """The build's summary table and one line of totals, on stdout."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from .fileio import display
+
+    t = Table(title="termkit build", title_justify="left")
+    for col in ("document", "FR seg", "EN seg", "beads", "to review", "cache"):
+        t.add_column(col, justify="left" if col in ("document", "cache") else "right")
+    for d in report.docs:
+        t.add_row(escape(d.doc), str(d.fr_segments), str(d.en_segments), str(d.beads), str(d.low_confidence),
+                  "cached" if d.cached else "")
+    t.add_row("total", str(sum(d.fr_segments for d in report.docs)),
+              str(sum(d.en_segments for d in report.docs)), str(sum(d.beads for d in report.docs)),
+              str(sum(d.low_confidence for d in report.docs)), "", style="bold")
+    console = Console()
+    console.print(t)
+    console.print(f"terms: {report.terms} ({report.new_terms} new)   skipped: {len(report.skipped)}   "
+                  f"time: {report.seconds:.1f}s   outputs: {display(out / 'aligned')}, "
+                  f"{display(out / 'glossaries')}, {display(out / 'termkit.db')}")
+
+
+def issues_table(issues) -> None:
+    """``termkit check`` issues as a table (or "No issues found.")."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    if not issues:
+        console.print("No issues found.")
+        return
+    t = Table(title=f"{len(issues)} issue(s)", title_justify="left", show_lines=True)
+    for c in ("kind", "FR", "EN", "message"):
+        t.add_column(c)
+    for i in issues:
+        t.add_row(i.kind, escape(f"[{','.join(map(str, i.fr_ids))}] {i.fr}"),
+                  escape(f"[{','.join(map(str, i.en_ids))}] {i.en}"), escape(i.message))
+    console.print(t)

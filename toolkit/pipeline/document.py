@@ -1,0 +1,180 @@
+"""One document pair: read, segment, align. ``align_pair`` is the only way termkit segments
+and aligns a pair (``termkit align``, ``check``, ``extract`` on a folder and ``build`` all
+call it); ``process_pair`` adds the build's cache and per-document outputs.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .. import __version__
+from ..fileio import check_input, check_output, display, safe_join, write_atomic
+from ..types import Alignment, Bead, Segment
+from .pairs import DocPair
+
+__all__ = ["DocReport", "segment_file", "stream_segments", "read_presegmented", "load_segments", "check_settings",
+           "align_pair", "process_pair", "LOW_CONFIDENCE", "MAX_DICTIONARY_BYTES"]
+
+Warn = Callable[[str], None]
+LOW_CONFIDENCE = 0.5  # beads below this score are counted as "to review"
+CACHE_VERSION = 2
+MAX_DICTIONARY_BYTES = 50 << 20  # a bilingual dictionary larger than this is refused
+_LANG_NAMES = {"fr": "French", "en": "English"}
+
+
+@dataclass
+class DocReport:
+    doc: str
+    fr_segments: int = 0
+    en_segments: int = 0
+    beads: int = 0
+    low_confidence: int = 0
+    cached: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def segment_file(path: Path, lang: str, on_warning: Warn | None = None) -> list[Segment]:
+    """Read and segment one document; warn when its text is not in ``lang`` (swapped files)."""
+    from ..readers import detect_language, read_text
+    from ..segment import segment_text
+
+    text = read_text(path)
+    if on_warning is not None and text.strip():
+        found, conf = detect_language(text[:20000])
+        if found is not None and found != lang and conf >= 0.5:
+            on_warning(f"{display(path.name)}: the text looks {_LANG_NAMES.get(found, found)}, expected "
+                       f"{_LANG_NAMES.get(lang, lang)} (files swapped or mislabelled?)")
+    return segment_text(text, lang)
+
+
+def stream_segments(path: Path, lang: str | None = None, encoding: str | None = None,
+                    on_info: Warn | None = None) -> Iterator[Segment]:
+    """Segment one document as a stream (bounded memory on a 100 MB text file); the language
+    is detected from the first piece when ``lang`` is None (``on_info`` hears which)."""
+    from ..errors import InputError
+    from ..readers import detect_language, iter_text
+    from ..segment import iter_segments
+
+    chunks = iter_text(path, encoding=encoding)
+    first = next(chunks, "")
+    if not first.strip():
+        return
+    if lang is None:
+        lang, conf = detect_language(first[:20000])
+        if lang is None:
+            raise InputError(f"{display(path)}: cannot tell the language; pass --lang fr or --lang en")
+        if on_info is not None:
+            on_info(f"{display(path)}: language {lang} (confidence {conf:.2f})")
+
+    def all_chunks() -> Iterator[str]:
+        yield first
+        yield from chunks
+
+    yield from iter_segments(all_chunks(), lang)
+
+
+def read_presegmented(path: Path) -> list[Segment]:
+    """One segment per non-blank line, whatever the file's extension (``.seg``, ``.txt``,
+    none…); a .pdf/.docx/.html document is read as text first."""
+    from ..readers import read_lines_text
+
+    text = read_lines_text(path)
+    return [Segment(line.strip(), para=i) for i, line in enumerate(text.splitlines()) if line.strip()]
+
+
+def load_segments(path: Path, lang: str, presegmented: bool = False, on_warning: Warn | None = None) -> list[Segment]:
+    check_input(path)
+    return read_presegmented(path) if presegmented else segment_file(path, lang, on_warning)
+
+
+def check_settings(model: str | os.PathLike | None = None, dictionary: Path | None = None) -> None:
+    """Fail at once (before any long work) on a model that is not on disk or a bad dictionary."""
+    if dictionary is not None:
+        check_input(dictionary, "dictionary", MAX_DICTIONARY_BYTES)
+    if model is not None and isinstance(model, (str, os.PathLike)):
+        from ..align.encode import resolve_model
+
+        resolve_model(model)
+
+
+def align_pair(pair: DocPair, *, presegmented: bool = False, model=None, dictionary: Path | None = None,
+               on_warning: Warn | None = None) -> Alignment:
+    """Read (or segment) both documents of ``pair`` and align them."""
+    from ..align import align
+
+    check_settings(model, dictionary)
+    fr = load_segments(pair.fr, "fr", presegmented, on_warning)
+    en = load_segments(pair.en, "en", presegmented, on_warning)
+    beads = align(fr, en, model=model, dictionary=dictionary, on_warning=on_warning)
+    return Alignment(pair.name, fr, en, beads)
+
+
+# ---------------------------------------------------------------- build cache and outputs
+
+def _settings_key(pair: DocPair, model, dictionary: Path | None) -> str:
+    h = hashlib.sha256()
+    h.update(f"termkit {__version__} cache {CACHE_VERSION} model={model} name={pair.name}\n".encode())
+    for p in (pair.fr, pair.en) + ((dictionary,) if dictionary else ()):
+        h.update(os.fsencode(p.name) + b"\0")
+        with open(check_input(p), "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    return h.hexdigest()
+
+
+def _load_cache(path: Path, key: str) -> Alignment | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        return Alignment(doc=data["doc"], fr=[Segment(*s) for s in data["fr"]], en=[Segment(*s) for s in data["en"]],
+                         beads=[Bead(tuple(b[0]), tuple(b[1]), b[2]) for b in data["beads"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _save_cache(path: Path, key: str, al: Alignment) -> None:
+    data = {"key": key, "doc": al.doc,
+            "fr": [[s.text, s.kind, s.para, s.start, s.end] for s in al.fr],
+            "en": [[s.text, s.kind, s.para, s.start, s.end] for s in al.en],
+            "beads": [[list(b.fr_ids), list(b.en_ids), b.score] for b in al.beads]}
+    with write_atomic(path) as fh:
+        json.dump(data, fh, ensure_ascii=False)
+
+
+def doc_outputs(out: Path, name: str) -> list[Path]:
+    """The per-document files of a build: TMX, TSV, French and English segments."""
+    return [safe_join(out, "aligned", f"{name}.tmx"), safe_join(out, "aligned", f"{name}.tsv"),
+            safe_join(out, "aligned", "segments", "fr", f"{name}.txt"),
+            safe_join(out, "aligned", "segments", "en", f"{name}.txt")]
+
+
+def process_pair(pair: DocPair, out: Path, model=None, dictionary: Path | None = None,
+                 force: bool = False) -> tuple[Alignment, DocReport]:
+    """``align_pair`` with the build's cache, then the per-document outputs."""
+    from ..formats import write_alignments
+
+    report = DocReport(pair.name)
+    key = _settings_key(pair, model, dictionary)
+    cache = safe_join(out, ".termkit", "cache", f"{pair.name}.json")
+    outputs = doc_outputs(out, pair.name)
+    for o in outputs:
+        check_output(o, (pair.fr, pair.en))
+    al = None if force else _load_cache(cache, key)
+    if al is not None and all(p.exists() for p in outputs):
+        report.cached = True
+    else:
+        al = align_pair(pair, model=model, dictionary=dictionary, on_warning=report.warnings.append)
+        for path, segs in ((outputs[2], al.fr), (outputs[3], al.en)):
+            with write_atomic(path) as fh:
+                fh.writelines(s.text.replace("\n", " ") + "\n" for s in segs)
+        write_alignments([al], outputs[0], "tmx")
+        write_alignments([al], outputs[1], "tsv")
+        _save_cache(cache, key, al)
+    report.fr_segments, report.en_segments, report.beads = len(al.fr), len(al.en), len(al.beads)
+    report.low_confidence = sum(1 for b in al.beads if b.score < LOW_CONFIDENCE)
+    return al, report
