@@ -7,98 +7,31 @@ traceback unless --debug); output piped into ``head`` ends quietly. Format choic
 """
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
-import warnings
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from . import __version__
-from .errors import InputError, TermkitError
+from .cli_support import STATE as _state, choices, handle_errors, output_format, output_target, run_app, say, warn
+from .errors import InputError
 from .formats import registry
 
 app = typer.Typer(pretty_exceptions_enable=False, add_completion=False, no_args_is_help=True,
                   help="termkit: segment, align and extract terminology from French-English institutional texts.")
-_state = {"debug": False}
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 1000
 
 
-def _choices(name: str, values) -> type[Enum]:
-    return Enum(name, {v: v for v in values}, type=str)
-
-
-Lang = _choices("Lang", ("fr", "en"))
-LangAuto = _choices("LangAuto", ("fr", "en", "auto"))
-SegFormat = _choices("SegFormat", registry.names("segments"))
-AlignFormat = _choices("AlignFormat", registry.names("alignment"))
-GlossFormat = _choices("GlossFormat", registry.names("glossary"))
-CheckFormat = _choices("CheckFormat", ["table", *registry.names("issues")])
-
-
-# ---------------------------------------------------------------- plumbing
-
-def _err(msg: str) -> None:
-    """One message on stderr; a file name that is not UTF-8 is shown with U+FFFD."""
-    sys.stderr.write(msg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") + "\n")
-    sys.stderr.flush()
-
-
-def _warn(msg: str) -> None:
-    _err(f"Warning: {msg}")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def _quiet_broken_pipe() -> None:
-    """stdout's reader went away (``| head``): stop without a message or a second error at exit."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-def handle_errors(func):
-    """Turn every error into one line on stderr and exit code 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            with warnings.catch_warnings():
-                # library warnings (decoding fall-backs, alignment doubts) -> one line on stderr
-                warnings.simplefilter("always")
-                warnings.showwarning = lambda msg, *a, **k: _warn(str(msg))
-                return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, SystemExit):
-            raise
-        except BrokenPipeError:
-            _quiet_broken_pipe()
-            raise typer.Exit(0)
-        except KeyboardInterrupt:
-            _err("Interrupted; outputs written so far are complete, re-run to finish.")
-            raise typer.Exit(130)
-        except Exception as e:
-            if _state["debug"]:
-                raise
-            if isinstance(e, TermkitError):
-                msg = str(e)
-            elif isinstance(e, OSError):
-                where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-                msg = f"{where}{e.strerror or e}"
-            else:  # a bug: still no traceback for the user unless --debug
-                msg = f"unexpected {type(e).__name__}: {e} (re-run with --debug for the traceback)"
-            _err(f"Error: {_one_line(msg)}")
-            raise typer.Exit(2)
-
-    return wrapper
+Lang = choices("Lang", ("fr", "en"))
+LangAuto = choices("LangAuto", ("fr", "en", "auto"))
+SegFormat = choices("SegFormat", registry.names("segments"))
+AlignFormat = choices("AlignFormat", registry.names("alignment"))
+GlossFormat = choices("GlossFormat", registry.names("glossary"))
+CheckFormat = choices("CheckFormat", ["table", *registry.names("issues")])
 
 
 def _version_callback(value: bool) -> None:
@@ -117,28 +50,6 @@ def _root(
     _state["debug"] = debug
 
 
-def _output_format(output: Optional[Path], fmt: Optional[Enum], kind: str, default: str) -> str:
-    """``-f`` and the name of ``-o`` must agree; without ``-f`` the name decides."""
-    if output is None:
-        return fmt.value if fmt else default
-    if fmt is not None:
-        return registry.check_extension(output, kind, fmt.value).name
-    try:
-        return registry.sniff(output, kind).name
-    except TermkitError:
-        return registry.check_extension(output, kind, default).name
-
-
-def _target(output: Optional[Path], inputs):
-    """stdout, or ``output`` after refusing a device, a directory or one of the inputs."""
-    from .fileio import check_output
-
-    if output is None:
-        return sys.stdout
-    check_output(output, inputs)
-    return output
-
-
 # ---------------------------------------------------------------- segment
 
 @app.command()
@@ -155,16 +66,17 @@ def segment(
 
     Example: termkit segment corpus/fr/un-ares-77-241.txt --format jsonl
     """
-    from .fileio import check_input, clean_name
+    from .fileio import clean_name
     from .formats import segments
     from .pipeline import stream_segments
+    from .readers import check_readable
 
     for f in files:
-        check_input(f)
-    fmt_name = _output_format(output, fmt, "segments", "lines")
-    target = _target(output, files)
+        check_readable(f)
+    fmt_name = output_format(output, fmt, "segments", "lines")
+    target = output_target(output, files)
     docs = ((clean_name(f.stem), stream_segments(f, lang.value if lang else None, encoding,
-                                                 _err if verbose else None)) for f in files)
+                                                 say if verbose else None)) for f in files)
     segments.write(docs, target, fmt_name)
 
 
@@ -190,10 +102,10 @@ def align_cmd(
     from .formats import write_alignments
     from .pipeline import align_files
 
-    fmt_name = _output_format(output, fmt, "alignment", "tsv")
-    target = _target(output, (fr_file, en_file) + ((dictionary,) if dictionary else ()))
+    fmt_name = output_format(output, fmt, "alignment", "tsv")
+    target = output_target(output, (fr_file, en_file) + ((dictionary,) if dictionary else ()))
     al = align_files(fr_file, en_file, presegmented=presegmented, model=model, dictionary=dictionary,
-                     on_warning=_warn)
+                     on_warning=warn)
     write_alignments([al], target, fmt_name)
 
 
@@ -222,10 +134,10 @@ def extract_cmd(
 
     glossary_output_format(output, fmt.value if fmt else None)
     check_output(output, inputs)
-    alignments = alignments_from(inputs, model=model, on_warning=_warn)
+    alignments = alignments_from(inputs, model=model, on_warning=warn)
     g, curated = extract_into(alignments, output, fmt=fmt.value if fmt else None, min_freq=min_freq, top=top,
                               base=glossary, inputs=tuple(inputs))
-    _err(f"{display(output)}: {len(g)} entries ({curated} curated)")
+    say(f"{display(output)}: {len(g)} entries ({curated} curated)")
 
 
 # ---------------------------------------------------------------- build
@@ -257,8 +169,8 @@ def build(
     from .pipeline import build as run_build, report_dict
 
     kwargs = dict(jobs=jobs, model=model, dictionary=dictionary, pairs_file=pairs, force=force,
-                  min_freq=min_freq, on_warning=_warn)
-    with build_progress(quiet, _err) as progress:
+                  min_freq=min_freq, on_warning=warn)
+    with build_progress(quiet, say) as progress:
         report = run_build(corpus, out, progress=progress, **kwargs)
     if as_json:
         typer.echo(json.dumps(report_dict(report), ensure_ascii=False, indent=1))
@@ -283,7 +195,7 @@ def index(
     from .pipeline import index_folder
 
     n_entries, n_pairs = index_folder(out, glossary)
-    _err(f"{display(out / 'termkit.db')}: {n_entries} glossary entries, {n_pairs} aligned pairs")
+    say(f"{display(out / 'termkit.db')}: {n_entries} glossary entries, {n_pairs} aligned pairs")
 
 
 # ---------------------------------------------------------------- lookup
@@ -351,7 +263,7 @@ def check(
     from .pipeline import check_files
 
     issues = check_files(fr_file, en_file, glossary or Path("glossaries/glossary.tbx"),
-                         presegmented=presegmented, model=model, on_warning=_warn)
+                         presegmented=presegmented, model=model, on_warning=warn)
     if fmt.value == "table":
         from .cli_render import issues_table
 
@@ -385,21 +297,4 @@ def doctor() -> None:
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Entry point: usage errors are one ``Error:`` line too (exit 2), not a box."""
-    import click
-
-    try:
-        rc = app(args=argv, prog_name="termkit", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as e:
-        sys.stdout.write(e.ctx.get_help() + "\n" if e.ctx else "")
-        rc = 0
-    except click.UsageError as e:
-        cmd = e.ctx.command_path if e.ctx else "termkit"
-        _err(f"Error: {_one_line(e.format_message())} (see `{cmd} --help`)")
-        rc = 2
-    except click.Abort:
-        _err("Interrupted.")
-        rc = 130
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-        rc = 0
-    sys.exit(rc if isinstance(rc, int) else 0)
+    sys.exit(run_app(app, argv))

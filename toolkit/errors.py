@@ -10,6 +10,8 @@ __all__ = [
     "ParseError",
     "OutputError",
     "BuildLocked",
+    "MissingData",
+    "StageError",
 ]
 
 
@@ -39,3 +41,12 @@ class OutputError(TermkitError):
 
 class BuildLocked(TermkitError):
     """Another build holds the lock on the output folder."""
+
+
+class MissingData(TermkitError):
+    """A data table that ships with termkit is missing or unreadable (a broken install)."""
+
+
+class StageError(TermkitError):
+    """A pipeline stage failed on an input for a reason that is not the input's fault (a bug);
+    the message names the stage and the document, ``--debug`` shows the cause."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-from .errors import UnsupportedLanguage
+from .errors import MissingData, UnsupportedLanguage
 
 __all__ = ["LANGS", "check_lang", "load_lines", "load_tsv", "load_set"]
 
@@ -25,7 +25,11 @@ def check_lang(lang: str) -> str:
 def _read(lang: str | None, name: str) -> str:
     base = resources.files("toolkit") / "data"
     path = base / lang / name if lang else base / name
-    return path.read_text(encoding="utf-8")
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise MissingData(f"termkit's data table data/{lang + '/' if lang else ''}{name} is missing or "
+                          f"unreadable ({type(e).__name__}); reinstall termkit") from None
 
 
 @functools.cache

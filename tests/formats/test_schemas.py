@@ -1,6 +1,7 @@
-"""Our XML validates against the published schemas in shared/data/schemas (skipped when absent):
-TMX 1.4b DTD, TBX-Basic v2 DTD and RELAX NG, TBX v3 core RELAX NG; plus the TBX-Basic v3 DCA
-Schematron rules that lxml cannot run (XSLT2) re-expressed in Python."""
+"""Our XML validates against the published schemas, vendored under tests/schemas (copies of
+shared/data/schemas, with their notices; never skipped): TMX 1.4b DTD, TBX-Basic v2 DTD and
+RELAX NG, TBX v3 core RELAX NG; plus the TBX-Basic v3 DCA Schematron rules that lxml cannot
+run (XSLT2) re-expressed in Python."""
 from __future__ import annotations
 
 import pytest
@@ -157,3 +158,14 @@ def test_reads_shared_samples(schemas_dir):
         ("Le prêt est remboursable.", "The loan is repayable.")]
     astro = F.read_glossary(schemas_dir / "tbx-v3-basic-dialect/DCA/Example_Astronomy_DCA_VALID.tbx")
     assert len(astro) >= 1
+
+
+def test_vendored_schemas_are_the_shared_ones(schemas_dir, shared_dir):
+    """The copies under tests/schemas are byte-identical to shared/data/schemas (when present)."""
+    shared = shared_dir / "data" / "schemas"
+    if not shared.is_dir():
+        pytest.skip("shared/data/schemas not present")
+    files = [p for p in schemas_dir.rglob("*") if p.is_file() and p.name != "NOTICE.md"]
+    assert len(files) >= 9
+    for p in files:
+        assert p.read_bytes() == (shared / p.relative_to(schemas_dir)).read_bytes(), p

@@ -124,13 +124,19 @@ def sniff(path: str | Path, kind: str) -> Format:
 
 
 def check_extension(path: str | Path, kind: str, name: str) -> Format:
-    """The format ``name``, after checking that ``path`` ends with one of its extensions
-    (``-f phrase -o x.csv`` would write XLSX bytes under a .csv name)."""
+    """The format ``name``, after checking that the name of ``path`` does not say another
+    format (``-f phrase -o x.csv`` would write XLSX bytes under a .csv name, which every
+    later read takes for CSV). A name with no known ending is the user's choice."""
     f = get(kind, name)
     low = Path(path).name.lower()
-    if not any(low.endswith(ext) for ext in f.extensions):
+    if any(low.endswith(ext) for ext in f.extensions):
+        return f
+    try:
+        sniff(path, kind)
+    except UnsupportedFormat:
+        return f
+    else:
         stem = Path(path).name.split(".")[0] or "output"
         raise UnsupportedFormat(
             f"{Path(path).name}: --format {name} writes {f.description}, which needs a name ending in "
             f"{' or '.join(f.extensions)} (e.g. {stem}{f.extensions[0]}); rename the output or change --format")
-    return f

@@ -68,6 +68,12 @@ def fts_text(text: str) -> str:
     return text.translate(_LIGATURES) if ("œ" in text or "æ" in text or "Œ" in text or "Æ" in text) else text
 
 
+def _epoch() -> float | None:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else None (now)."""
+    v = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(v) if v.isdigit() else None
+
+
 @dataclass(frozen=True, slots=True)
 class IndexStats:
     entries: int
@@ -165,7 +171,7 @@ def _fill(con: sqlite3.Connection, alignments: list[Alignment], glossary: Glossa
     con.execute("INSERT INTO gloss_fts(gloss_fts) VALUES ('optimize')")
     con.execute("INSERT INTO pairs_fts(pairs_fts) VALUES ('optimize')")
     con.executemany("INSERT INTO meta VALUES (?,?)", [
-        ("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+        ("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_epoch()))),
         ("entries", str(len(glossary))), ("pairs", str(n_pairs)), ("docs", str(len(doc_ids))),
         ("src_lang", glossary.src_lang), ("tgt_lang", glossary.tgt_lang),
     ])

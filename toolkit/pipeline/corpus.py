@@ -16,7 +16,7 @@ from typing import Callable
 from ..errors import InputError, TermkitError
 from ..fileio import folder_lock, remove_stale_temp_files
 from ..types import Alignment
-from .document import DocReport, check_settings, process_pair
+from .document import DocReport, check_settings, process_pair, stage
 from .pairs import DocPair, find_pairs
 
 __all__ = ["BuildReport", "build", "build_lock", "report_dict", "stale_temp_folders"]
@@ -124,7 +124,8 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model=None, dictionary: Pat
 
         step("building the lookup index", len(pairs) + 2, total)
         db = out / "termkit.db"
-        build_index(db, alignments, glossary)
+        with stage("lookup index"):
+            build_index(db, alignments, glossary)
         report.outputs.append(str(db))
         step("done", total, total)
     report.seconds = time.perf_counter() - t0

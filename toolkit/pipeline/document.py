@@ -4,6 +4,7 @@ call it); ``process_pair`` adds the build's cache and per-document outputs.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -12,11 +13,12 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .. import __version__
+from ..errors import StageError, TermkitError
 from ..fileio import check_input, check_output, display, safe_join, write_atomic
 from ..types import Alignment, Bead, Segment
 from .pairs import DocPair
 
-__all__ = ["DocReport", "segment_file", "stream_segments", "read_presegmented", "load_segments", "check_settings",
+__all__ = ["DocReport", "stage", "segment_file", "stream_segments", "read_presegmented", "load_segments", "check_settings",
            "align_pair", "process_pair", "LOW_CONFIDENCE", "MAX_DICTIONARY_BYTES"]
 
 Warn = Callable[[str], None]
@@ -35,6 +37,21 @@ class DocReport:
     low_confidence: int = 0
     cached: bool = False
     warnings: list[str] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def stage(name: str, doc: str | None = None) -> Iterator[None]:
+    """Run a pipeline stage: its own errors (TermkitError, OSError) pass as they are; any other
+    exception is a bug in the stage and becomes a StageError naming the stage and document,
+    never a silent empty result."""
+    try:
+        yield
+    except (TermkitError, OSError):
+        raise
+    except Exception as e:
+        where = f"{display(doc)}: " if doc else ""
+        raise StageError(f"{where}{name} failed ({type(e).__name__}: {str(e)[:200]}); this is a termkit bug, "
+                         "re-run with --debug and report it") from e
 
 
 def segment_file(path: Path, lang: str, on_warning: Warn | None = None) -> list[Segment]:
@@ -107,9 +124,11 @@ def align_pair(pair: DocPair, *, presegmented: bool = False, model=None, diction
     from ..align import align
 
     check_settings(model, dictionary)
-    fr = load_segments(pair.fr, "fr", presegmented, on_warning)
-    en = load_segments(pair.en, "en", presegmented, on_warning)
-    beads = align(fr, en, model=model, dictionary=dictionary, on_warning=on_warning)
+    with stage("segmentation", pair.name):
+        fr = load_segments(pair.fr, "fr", presegmented, on_warning)
+        en = load_segments(pair.en, "en", presegmented, on_warning)
+    with stage("alignment", pair.name):
+        beads = align(fr, en, model=model, dictionary=dictionary, on_warning=on_warning)
     return Alignment(pair.name, fr, en, beads)
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..curation import CurationStore, SyncReport, export, store_path, sync
-from ..fileio import check_output, display, folder_lock
+from ..curation import CurationStore, SyncReport, export, for_export, store_path, sync
+from ..fileio import check_output, folder_lock
 from ..formats import read_glossary, registry, sniff_glossary
 from ..types import Alignment, Glossary
+from .document import stage
 
 __all__ = ["output_format", "build_glossaries", "export_glossaries", "extract_into", "glossary_files", "curated_glossary"]
 
@@ -32,7 +33,8 @@ def build_glossaries(out: Path, alignments: list[Alignment], *, min_freq: int = 
     before any file is touched), then write the build's glossary files (backed up first)."""
     from ..terms import extract
 
-    fresh = extract(alignments, min_freq=min_freq)
+    with stage("terminology extraction"):
+        fresh = extract(alignments, min_freq=min_freq)
     store = CurationStore(store_path(out, folder=True))
     files = glossary_files(out)
     glossary, report = sync(store, files, fresh)
@@ -76,14 +78,16 @@ def extract_into(alignments: list[Alignment], output: Path, *, fmt: str | None =
                  top: int | None = None, base: Path | None = None, inputs: tuple = ()) -> tuple[Glossary, int]:
     """Extract a glossary into ``output`` through its curation store: decisions recorded in
     the store, made in ``output`` since termkit wrote it, or carried by ``base`` (any format)
-    are kept; returns the glossary written and the number of curated entries."""
+    are kept; returns the glossary written (a CAT-tool format gets no rejected entry) and
+    its number of curated entries."""
     from ..terms import extract
 
     f = output_format(output, fmt)
     check_output(output, inputs)
     if base is not None:
         read_glossary(base)  # a bad --glossary fails before any work
-    fresh = extract(alignments, min_freq=min_freq, top=top)
+    with stage("terminology extraction"):
+        fresh = extract(alignments, min_freq=min_freq, top=top)
     with folder_lock(_lock_folder(output), create=False):
         store = CurationStore(store_path(output))
         files = [(output, f)]
@@ -91,6 +95,6 @@ def extract_into(alignments: list[Alignment], output: Path, *, fmt: str | None =
             files.insert(0, (base, registry.get("glossary", sniff_glossary(base))))
         glossary, _ = sync(store, files, fresh, origin="extract")
         export(store, glossary, [(output, f)])
-    written = [e for e in glossary.entries if not f.for_cat or e.status != "rejected"]
-    return glossary, sum(1 for e in written if e.status != "new")
+    written = for_export(glossary, f)
+    return written, sum(1 for e in written.entries if e.status != "new")
 

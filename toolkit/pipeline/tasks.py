@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 from ..errors import InputError
 from ..fileio import check_input, display, folder_lock, remove_stale_temp_files
 from ..types import Alignment, Glossary
-from .document import align_pair, check_settings
+from .document import align_pair, check_settings, stage
 from .pairs import DocPair, find_pairs
 
 __all__ = ["align_files", "alignments_from", "index_folder", "check_files"]
@@ -73,7 +73,8 @@ def index_folder(out: Path, glossary: Path | None = None) -> tuple[int, int]:
             if g is None:
                 gpath = out / "glossaries" / "glossary.tbx"
                 g = read_glossary(gpath) if gpath.exists() else Glossary()
-        build_index(out / "termkit.db", alignments, g)
+        with stage("lookup index"):
+            build_index(out / "termkit.db", alignments, g)
     return len(g), sum(len(a.beads) for a in alignments)
 
 
@@ -88,4 +89,5 @@ def check_files(fr_file: Path, en_file: Path, glossary: Path, *, presegmented: b
         raise InputError(f"{display(glossary)}: glossary not found; pass --glossary FILE or run `termkit build`")
     g = read_glossary(glossary)
     al = align_files(fr_file, en_file, presegmented=presegmented, model=model, on_warning=on_warning)
-    return check(al, g)
+    with stage("check", al.doc):
+        return check(al, g)

@@ -29,6 +29,7 @@ __all__ = [
     "read_text",
     "iter_text",
     "read_lines_text",
+    "check_readable",
     "detect_language",
     "DecodeWarning",
     "SUPPORTED_EXTENSIONS",
@@ -38,6 +39,12 @@ SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 _PLAIN = (".txt", ".md")
 # What to tell the user for formats people commonly try.
 _CONVERT = {".doc": "save it as .docx", ".odt": "save it as .docx", ".rtf": "save it as .docx or .txt"}
+
+
+def check_readable(path: str | os.PathLike) -> Path:
+    """``path`` if termkit can read it as a document (an existing regular file with a
+    supported extension), else the InputError ``read_text`` would raise."""
+    return _check(path)[0]
 
 
 def _check(path: str | os.PathLike) -> tuple[Path, str]:

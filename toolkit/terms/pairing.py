@@ -246,7 +246,7 @@ def word_tables(beads, translation_table) -> list[dict]:
         if word_translation_table is not None:
             try:
                 translation_table = word_translation_table([(b.fr, b.en) for b in beads if b.fr and b.en])
-            except Exception:  # a stage being written by others must not break extraction
+            except ImportError:  # no learnt table in this aligner; any other failure is an error
                 translation_table = None
     if translation_table:
         tables.append(_lemma_table(translation_table))
