@@ -138,6 +138,21 @@ def test_build_state_is_written_and_exports_derive_from_it(out):
     assert ids == list(_gl(out, "glossary.csv")) == list(_gl(out, "glossary.tbx"))
 
 
+def test_export_after_decisions_without_a_build(out):
+    from toolkit.pipeline import export_glossaries
+
+    store = _store(out)
+    ids = [e.id for e in store.glossary().entries]
+    store.approve(ids[0])
+    store.reject(ids[1])
+    changed = export_glossaries(out)
+    assert {p.name for p in changed} == set(registry.build_glossary_files().values())
+    tbx = _gl(out, "glossary.tbx")
+    assert tbx[ids[0]].status == "approved" and ids[1] not in tbx
+    assert len(list((out / "glossaries" / ".backup").iterdir())) == 4
+    assert export_glossaries(out) == []  # nothing changed: nothing rewritten
+
+
 def test_omegat_line_added_keeps_every_status(out, small_corpus):
     # issue 10, defect 1a: a line added to glossary.utf8 used to reset every status to "new"
     store = _store(out)
