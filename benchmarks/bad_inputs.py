@@ -200,9 +200,9 @@ def case_formula(c: Case) -> str:
     r, _, _ = c.tk("check", c.tmp / "f.txt", c.tmp / "e.txt", "--glossary", g, "--presegmented", "--format", "csv")
     import csv
     import io
-    raw = [x for row in csv.reader(io.StringIO(r.stdout if r else "")) for x in row if x[:1] in "=+@"]
+    raw = [x for row in csv.reader(io.StringIO(r.stdout if r else "")) for x in row if x[:1] and x[:1] in "=+@"]
     r2, _, _ = c.tk("align", c.tmp / "f.txt", c.tmp / "e.txt", "--presegmented", "-f", "tsv")
-    raw2 = [x for row in csv.reader(io.StringIO(r2.stdout if r2 else ""), delimiter="\t") for x in row if x[:1] in "=+@"]
+    raw2 = [x for row in csv.reader(io.StringIO(r2.stdout if r2 else ""), delimiter="\t") for x in row if x[:1] and x[:1] in "=+@"]
     return f"check csv: {len(raw)} raw formula cell(s); align tsv: {len(raw2)}"
 
 

@@ -4,8 +4,9 @@
 - ``omission``: a run of French segments aligned to nothing (1-0 beads): an alignment gap
   where the translation leaves text out; one issue per run, naming every segment;
 - ``addition``: a run of English segments with no French source (0-1 beads);
-- ``untranslated``: an English segment that is the French segment copied (same words), or
-  that reads as French.
+- ``untranslated``: an English segment that reads as French (function words), copied from the
+  French or not; text common to both languages (names, addresses, URLs, English quoted in
+  the French) is not reported.
 """
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ __all__ = ["omission_issues", "OMISSION_KINDS"]
 
 OMISSION_KINDS = ("empty", "omission", "addition", "untranslated")
 _WORD = re.compile(r"[^\W\d_]+")
-MIN_WORDS_COPIED = 3  # "INTERPOL", "Nations Unies" may stay as they are; a sentence may not
-MIN_WORDS_LANGID = 8  # below this, language detection is too unsure to report
+MIN_WORDS = 3  # "INTERPOL", "Nations Unies" may stay as they are; a sentence may not
+# toolkit.readers.detect_language's confidence that the English is French: lower when the
+# segment is the French one copied (then only its language is in doubt, not the alignment)
+MIN_CONFIDENCE, MIN_CONFIDENCE_COPIED = 0.5, 0.2
 
 
 def _issue(kind, fr_ids, en_ids, fr, en, message):
@@ -87,16 +90,13 @@ def _untranslated(al: Alignment) -> list:
 
     out = []
     for fr, en, b in al.pairs():
-        if not b.fr_ids or not b.en_ids:
+        if not b.fr_ids or not b.en_ids or len(_words(en)) < MIN_WORDS:
             continue
-        fw, ew = _words(fr), _words(en)
-        if len(ew) >= MIN_WORDS_COPIED and fw == ew:
-            out.append(_issue("untranslated", b.fr_ids, b.en_ids, fr, en,
-                              "the English is the French text, copied untranslated"))
+        lang, conf = detect_language(en)
+        copied = _words(fr) == _words(en)
+        if lang != "fr" or conf < (MIN_CONFIDENCE_COPIED if copied else MIN_CONFIDENCE):
             continue
-        if len(ew) >= MIN_WORDS_LANGID:
-            lang, conf = detect_language(en)
-            if lang == "fr" and conf >= 0.6:
-                out.append(_issue("untranslated", b.fr_ids, b.en_ids, fr, en,
-                                  "the English segment is in French: left untranslated"))
+        out.append(_issue("untranslated", b.fr_ids, b.en_ids, fr, en,
+                          "the English is the French text, copied untranslated" if copied
+                          else "the English segment is in French: left untranslated"))
     return out

@@ -145,7 +145,8 @@ def sync(store: CurationStore, files: list[tuple[Path, Format]], fresh: Glossary
     parsed = {p: _read_bytes(d, f, p.name) for p, f, d in changed}
     with store.transaction() as con:
         if empty and changed:
-            seed = max(changed, key=lambda x: (len(x[1].curated), [q for q, *_ in changed].index(x[0])))
+            # the file carrying the most curated fields; of equals, the newest
+            _, seed = max(enumerate(changed), key=lambda x: (len(x[1][1].curated), x[0]))
             g = parsed[seed[0]]
             g.entries = _unique_ids(g.entries)
             _s.save(con, g, edited={})
