@@ -310,9 +310,22 @@ def test_lookup_rejects_absurd_queries(tmp_path):
     assert "130000 characters" in line and time.monotonic() - t0 < 30
 
 
-def test_corrupt_index_names_the_file(tmp_path):
+@pytest.mark.parametrize("damage", ["garbage", "pages"])
+def test_corrupt_index_names_the_file(tmp_path, damage):
+    # before (pages): `unexpected DatabaseError: database disk image is malformed`, no file named
+    from toolkit.lookup import build_index
+    from toolkit.types import Alignment, Bead, Glossary, Segment, TermPair
+
     db = tmp_path / "termkit.db"
-    db.write_bytes(b"this is not a database" * 200)
+    als = [Alignment("d", [Segment(f"la police {i}") for i in range(300)],
+                     [Segment(f"the police {i}") for i in range(300)], [Bead((i,), (i,), 1.0) for i in range(300)])]
+    build_index(db, als, Glossary([TermPair("police", "police")]))
+    data = bytearray(db.read_bytes())
+    if damage == "garbage":
+        data = bytearray(b"this is not a database" * 200)
+    else:  # schema readable, data pages overwritten
+        data[20000:28000] = b"\xff" * 8000
+    db.write_bytes(bytes(data))
     line = one_error_line(termkit("lookup", "police", "--db", db))
     assert "termkit.db" in line and "termkit index" in line
 
