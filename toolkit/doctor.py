@@ -42,7 +42,9 @@ def _fts5() -> bool:
 
 def _local_models() -> list[str]:
     """sentence-transformers / Hugging Face models already on disk (no download)."""
-    roots = [Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub",
+    from .align.model_files import hub_cache
+
+    roots = [hub_cache(),
              Path(os.environ.get("SENTENCE_TRANSFORMERS_HOME", Path.home() / ".cache" / "torch" / "sentence_transformers"))]
     found = []
     for r in roots:

@@ -14,14 +14,13 @@ from __future__ import annotations
 import functools
 import math
 import os
-import re
 from collections import Counter
-from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from .features import SentFeatures
+from .model_files import resolve_model
 
 __all__ = ["LexicalSpace", "NeuralEncoder", "neural_spans", "resolve_model", "ANCHOR_WEIGHT"]
 
@@ -102,53 +101,6 @@ class LexicalSpace:
                 r.append(k); c.append(ve + va + k); v.append(rest)
         return sparse.csr_matrix((np.asarray(v, dtype=np.float32), (np.asarray(r, dtype=np.int64),
                                  np.asarray(c, dtype=np.int64))), shape=(vf, ve + va + vf))
-
-
-def _hub_cache() -> Path:
-    """The Hugging Face hub cache folder (HF_HUB_CACHE, HF_HOME/hub or ~/.cache/huggingface/hub)."""
-    if os.environ.get("HF_HUB_CACHE"):
-        return Path(os.environ["HF_HUB_CACHE"])
-    home = os.environ.get("HF_HOME") or os.path.join(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"),
-                                                     "huggingface")
-    return Path(home) / "hub"
-
-
-def _cached_snapshot(repo: str) -> Path | None:
-    """The local snapshot folder of a hub model ``org/name`` already in the cache, or None."""
-    root = _hub_cache() / ("models--" + repo.replace("/", "--"))
-    snaps = root / "snapshots"
-    if not snaps.is_dir():
-        return None
-    ref = root / "refs" / "main"
-    if ref.is_file():
-        cand = snaps / ref.read_text(encoding="utf-8").strip()
-        if cand.is_dir():
-            return cand
-    found = sorted((p for p in snaps.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
-    return found[0] if found else None
-
-
-def resolve_model(name: str | os.PathLike) -> Path:
-    """A local folder for ``--model``: a path as given, or a hub name (``sentence-transformers/
-    LaBSE``, ``LaBSE``) found in the local cache. Never the network: a name that is not
-    on disk fails at once with a one-line InputError."""
-    from ..errors import InputError
-
-    text = os.fspath(name)
-    p = Path(text).expanduser()
-    if p.is_dir():
-        return p
-    if p.exists():
-        raise InputError(f"--model {text}: is a file; give the model's folder")
-    if re.fullmatch(r"[\w.-]+(/[\w.-]+)?", text) and not text.startswith("."):
-        for repo in ((text,) if "/" in text else (text, f"sentence-transformers/{text}")):
-            snap = _cached_snapshot(repo)
-            if snap is not None:
-                return snap
-    raise InputError(
-        f"cannot load the model {text!r}: not a local folder and not in the Hugging Face cache "
-        f"({_hub_cache()}); termkit never downloads at run time: pass --model /path/to/model "
-        "(or download it once on a machine with internet, see the README)")
 
 
 @functools.lru_cache(maxsize=2)

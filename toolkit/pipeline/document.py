@@ -113,7 +113,7 @@ def check_settings(model: str | os.PathLike | None = None, dictionary: Path | No
     if dictionary is not None:
         check_input(dictionary, "dictionary", MAX_DICTIONARY_BYTES)
     if model is not None and isinstance(model, (str, os.PathLike)):
-        from ..align.encode import resolve_model
+        from ..align.model_files import resolve_model
 
         resolve_model(model)
 
