@@ -207,16 +207,18 @@ def for_export(glossary: Glossary, fmt: Format) -> Glossary:
 
 
 def backup(path: Path, backup_dir: Path | None = None) -> Path:
-    """Copy ``path`` to ``<dir>/.backup/NAME-<UTC time>[-n].EXT`` (never overwriting a backup)."""
+    """Copy ``path`` to ``<dir>/.backup/NAME-<UTC time, ms>[_n].EXT``: never overwriting a
+    backup, and the names sort in the order the backups were made."""
     import shutil
 
     d = backup_dir or path.parent / ".backup"
     d.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    now = time.time()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now)) + f"{int(now * 1000) % 1000:03d}"
     dest, k = d / f"{path.stem}-{stamp}{path.suffix}", 1
     while dest.exists():
         k += 1
-        dest = d / f"{path.stem}-{stamp}-{k}{path.suffix}"
+        dest = d / f"{path.stem}-{stamp}_{k}{path.suffix}"
     shutil.copy2(path, dest)
     return dest
 
