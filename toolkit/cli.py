@@ -60,7 +60,8 @@ def segment(
     fmt: Optional[SegFormat] = typer.Option(None, "--format", "-f", help="lines, jsonl or tsv (default: from -o, else lines)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force the text encoding (e.g. cp1252)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Report the detected language."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Report the detected language and what was removed."),
 ) -> None:
     """Split documents into sentences, headings, list items and footnotes.
 

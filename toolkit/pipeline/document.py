@@ -23,7 +23,7 @@ __all__ = ["DocReport", "stage", "segment_file", "stream_segments", "read_preseg
 
 Warn = Callable[[str], None]
 LOW_CONFIDENCE = 0.5  # beads below this score are counted as "to review"
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: unique names in the key; the cache keeps segmentation's removal report
 MAX_DICTIONARY_BYTES = 50 << 20  # a bilingual dictionary larger than this is refused
 _LANG_NAMES = {"fr": "French", "en": "English"}
 
@@ -37,6 +37,8 @@ class DocReport:
     low_confidence: int = 0
     cached: bool = False
     warnings: list[str] = field(default_factory=list)
+    # per language, what segmentation removed: {"fr": {"header": {"count": 3, "sample": […]}}}
+    removed: dict[str, dict] = field(default_factory=dict)
 
 
 @contextlib.contextmanager
@@ -54,31 +56,36 @@ def stage(name: str, doc: str | None = None) -> Iterator[None]:
                          "re-run with --debug and report it") from e
 
 
-def segment_file(path: Path, lang: str, on_warning: Warn | None = None) -> list[Segment]:
-    """Read and segment one document; warn when its text is not in ``lang`` (swapped files)."""
+def segment_file(path: Path, lang: str, on_warning: Warn | None = None, report=None) -> list[Segment]:
+    """Read and segment one document; warn when its text is not in ``lang`` (swapped files).
+    ``report`` (a ``toolkit.segment.SegmentReport``) learns what was removed."""
     from ..readers import detect_language, read_text
     from ..segment import segment_text
 
-    text = read_text(path)
+    text = read_text(path, on_removed=report.add if report is not None else None)
     if on_warning is not None and text.strip():
         found, conf = detect_language(text[:20000])
         if found is not None and found != lang and conf >= 0.5:
             on_warning(f"{display(path.name)}: the text looks {_LANG_NAMES.get(found, found)}, expected "
                        f"{_LANG_NAMES.get(lang, lang)} (files swapped or mislabelled?)")
-    return segment_text(text, lang)
+    return segment_text(text, lang, report=report)
 
 
 def stream_segments(path: Path, lang: str | None = None, encoding: str | None = None,
                     on_info: Warn | None = None) -> Iterator[Segment]:
     """Segment one document as a stream (bounded memory on a 100 MB text file); the language
-    is detected from the first piece when ``lang`` is None (``on_info`` hears which)."""
+    is detected from the first piece when ``lang`` is None. ``on_info`` hears which, and at
+    the end what segmentation removed (``toolkit.segment.SegmentReport``)."""
     from ..errors import InputError
     from ..readers import detect_language, iter_text
-    from ..segment import iter_segments
+    from ..segment import SegmentReport, iter_segments
 
-    chunks = iter_text(path, encoding=encoding)
+    report = SegmentReport()
+    chunks = iter_text(path, encoding=encoding, on_removed=report.add)
     first = next(chunks, "")
     if not first.strip():
+        if on_info is not None:
+            on_info(f"{display(path)}: removed {report.summary()}")
         return
     if lang is None:
         lang, conf = detect_language(first[:20000])
@@ -91,7 +98,9 @@ def stream_segments(path: Path, lang: str | None = None, encoding: str | None = 
         yield first
         yield from chunks
 
-    yield from iter_segments(all_chunks(), lang)
+    yield from iter_segments(all_chunks(), lang, report=report)
+    if on_info is not None:
+        on_info(f"{display(path)}: removed {report.summary()}")
 
 
 def read_presegmented(path: Path) -> list[Segment]:
@@ -103,9 +112,10 @@ def read_presegmented(path: Path) -> list[Segment]:
     return [Segment(line.strip(), para=i) for i, line in enumerate(text.splitlines()) if line.strip()]
 
 
-def load_segments(path: Path, lang: str, presegmented: bool = False, on_warning: Warn | None = None) -> list[Segment]:
+def load_segments(path: Path, lang: str, presegmented: bool = False, on_warning: Warn | None = None,
+                  report=None) -> list[Segment]:
     check_input(path)
-    return read_presegmented(path) if presegmented else segment_file(path, lang, on_warning)
+    return read_presegmented(path) if presegmented else segment_file(path, lang, on_warning, report)
 
 
 def check_settings(model: str | os.PathLike | None = None, dictionary: Path | None = None) -> None:
@@ -119,14 +129,16 @@ def check_settings(model: str | os.PathLike | None = None, dictionary: Path | No
 
 
 def align_pair(pair: DocPair, *, presegmented: bool = False, model=None, dictionary: Path | None = None,
-               on_warning: Warn | None = None) -> Alignment:
-    """Read (or segment) both documents of ``pair`` and align them."""
+               on_warning: Warn | None = None, reports: dict | None = None) -> Alignment:
+    """Read (or segment) both documents of ``pair`` and align them. ``reports``: optional
+    ``{"fr": SegmentReport, "en": SegmentReport}`` that learn what segmentation removed."""
     from ..align import align
 
     check_settings(model, dictionary)
+    reports = reports or {}
     with stage("segmentation", pair.name):
-        fr = load_segments(pair.fr, "fr", presegmented, on_warning)
-        en = load_segments(pair.en, "en", presegmented, on_warning)
+        fr = load_segments(pair.fr, "fr", presegmented, on_warning, reports.get("fr"))
+        en = load_segments(pair.en, "en", presegmented, on_warning, reports.get("en"))
     with stage("alignment", pair.name):
         beads = align(fr, en, model=model, dictionary=dictionary, on_warning=on_warning)
     return Alignment(pair.name, fr, en, beads)
@@ -145,19 +157,21 @@ def _settings_key(pair: DocPair, model, dictionary: Path | None) -> str:
     return h.hexdigest()
 
 
-def _load_cache(path: Path, key: str) -> Alignment | None:
+def _load_cache(path: Path, key: str) -> tuple[Alignment, dict] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("key") != key:
             return None
-        return Alignment(doc=data["doc"], fr=[Segment(*s) for s in data["fr"]], en=[Segment(*s) for s in data["en"]],
-                         beads=[Bead(tuple(b[0]), tuple(b[1]), b[2]) for b in data["beads"]])
+        return (Alignment(doc=data["doc"], fr=[Segment(*s) for s in data["fr"]],
+                          en=[Segment(*s) for s in data["en"]],
+                          beads=[Bead(tuple(b[0]), tuple(b[1]), b[2]) for b in data["beads"]]),
+                data.get("removed") or {})
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def _save_cache(path: Path, key: str, al: Alignment) -> None:
-    data = {"key": key, "doc": al.doc,
+def _save_cache(path: Path, key: str, al: Alignment, removed: dict) -> None:
+    data = {"key": key, "removed": removed, "doc": al.doc,
             "fr": [[s.text, s.kind, s.para, s.start, s.end] for s in al.fr],
             "en": [[s.text, s.kind, s.para, s.start, s.end] for s in al.en],
             "beads": [[list(b.fr_ids), list(b.en_ids), b.score] for b in al.beads]}
@@ -183,17 +197,23 @@ def process_pair(pair: DocPair, out: Path, model=None, dictionary: Path | None =
     outputs = doc_outputs(out, pair.name)
     for o in outputs:
         check_output(o, (pair.fr, pair.en))
-    al = None if force else _load_cache(cache, key)
-    if al is not None and all(p.exists() for p in outputs):
+    hit = None if force else _load_cache(cache, key)
+    if hit is not None and all(p.exists() for p in outputs):
+        al, report.removed = hit
         report.cached = True
     else:
-        al = align_pair(pair, model=model, dictionary=dictionary, on_warning=report.warnings.append)
+        from ..segment import SegmentReport
+
+        removed = {"fr": SegmentReport(), "en": SegmentReport()}
+        al = align_pair(pair, model=model, dictionary=dictionary, on_warning=report.warnings.append,
+                        reports=removed)
+        report.removed = {lang: r.as_dict() for lang, r in removed.items()}
         for path, segs in ((outputs[2], al.fr), (outputs[3], al.en)):
             with write_atomic(path) as fh:
                 fh.writelines(s.text.replace("\n", " ") + "\n" for s in segs)
         write_alignments([al], outputs[0], "tmx")
         write_alignments([al], outputs[1], "tsv")
-        _save_cache(cache, key, al)
+        _save_cache(cache, key, al, report.removed)
     report.fr_segments, report.en_segments, report.beads = len(al.fr), len(al.en), len(al.beads)
     report.low_confidence = sum(1 for b in al.beads if b.score < LOW_CONFIDENCE)
     return al, report
