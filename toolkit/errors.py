@@ -43,8 +43,9 @@ class BuildLocked(TermkitError):
     """Another build holds the lock on the output folder."""
 
 
-class MissingData(TermkitError):
-    """A data table that ships with termkit is missing or unreadable (a broken install)."""
+class MissingData(TermkitError, FileNotFoundError):
+    """A data table that ships with termkit is missing or unreadable (a broken install).
+    Also a FileNotFoundError, so a caller that treats one table as optional can say so."""
 
 
 class StageError(TermkitError):
