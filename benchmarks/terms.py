@@ -1,9 +1,19 @@
-"""Benchmark of toolkit.terms: pair precision/recall/F1 against shared/gold glossaries,
-top-50 precision, monolingual F1 on ACTER (corruption, TermEval 2020 protocol), timing.
+"""Benchmark of toolkit.terms on the two development sets, as ``termkit build`` runs it.
 
-    python benchmarks/terms.py [--shared ../shared]
+    python benchmarks/terms.py [--shared ../shared] [--set gold|canlaw] [--ablate]
+                               [--judge todo.tsv] [--acter] [--jobs 2]
 
-Skips cleanly (exit 0) when shared/ is absent. Prints plain-text tables.
+Sets (benchmarks/_terms_sets.py): ``gold`` = the ../shared/corpus documents with a reference
+glossary in ../shared/gold; ``canlaw`` = ../shared/data/canlaw-dev (ten Canadian Acts, 288
+defined-term pairs). Each document is segmented and aligned by the pipeline (cached), then
+``extract`` runs over the whole set with build's default ``min_freq``.
+
+Printed per set: reference pairs, entries, precision/recall/F1 against the reference pairs
+(normalised lemma keys; a reference list that only holds defined terms cannot judge the rest),
+top-50 precision against it, judged precision of a random sample and of the top 50
+(benchmarks/terms_judged.tsv, criteria in benchmarks/terms_judging.md), the flagship pair on
+the bundled corpus, and timings. ``--ablate``: per rule of the registry, the change in P and
+R on each set when that rule alone is switched off. Skips cleanly when ../shared is absent.
 """
 from __future__ import annotations
 
@@ -18,18 +28,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _terms_gold import load_alignment, load_glossary, norm, stems, strict  # noqa: E402
+import _terms_judge as J  # noqa: E402
+import _terms_sets as S  # noqa: E402
+from _terms_gold import norm  # noqa: E402
 
-from toolkit.terms import extract, monolingual  # noqa: E402
-
-# Published reference, as far as the sources searchable here go (no F1 figure found, so none
-# is printed): the TermEval 2020 overview (Rigouts Terryn, Hoste, Drouin, Lefever 2020,
-# CompuTerm 2020, pp. 85-94; hdl.handle.net/1854/LU-8661811) computed the official F1 on the
-# held-out heart-failure domain, not on corruption, and names TALN-LS2N (fine-tuned RoBERTa
-# for English, CamemBERT for French; hal.science/hal-03272824) as the best English and French
-# system. The task page (termeval.ugent.be, "Task & Evaluation") gives the protocol used here.
-PUBLISHED = ("TermEval 2020 best = TALN-LS2N (BERT), scored on heart failure, not corruption; "
-             "exact F1 not found in the searchable sources, so not printed")
+from toolkit.terms import extract  # noqa: E402
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -42,112 +45,164 @@ def row(cells, widths) -> str:
     return "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
 
-def gold_tables(gold: Path) -> None:
-    print("## Pairs against shared/gold/*.glossary.tsv (per-document extraction)")
-    w = (30, 5, 5, 7, 7, 7, 7, 7, 7)
-    print(row(("document", "gold", "pred", "P str", "R str", "F1 str", "P norm", "R norm", "F1 norm"), w))
-    tot = [0, 0, 0, 0]
-    alignments = []
-    gold_all: set = set()
-    for stem in stems(gold):
-        al = load_alignment(gold, stem)
-        alignments.append(al)
-        ref = load_glossary(gold, stem)
-        g = extract([al])
-        s_ref = {(strict(f), strict(e)) for f, e, _ in ref}
-        n_ref = {(norm(f, "fr"), norm(e, "en")) for f, e, _ in ref}
-        gold_all |= n_ref
-        s_pred = {(strict(x.fr), strict(x.en)) for x in g}
-        n_pred = {(norm(x.fr, "fr"), norm(x.en, "en")) for x in g}
-        ps, rs, fs = prf(len(s_pred & s_ref), len(s_pred), len(s_ref))
-        pn, rn, fn = prf(len(n_pred & n_ref), len(n_pred), len(n_ref))
-        tot[0] += len(s_pred & s_ref)
-        tot[1] += len(n_pred & n_ref)
-        tot[2] += len(n_pred)
-        tot[3] += len(n_ref)
-        print(row((stem, len(n_ref), len(n_pred), f"{ps:.3f}", f"{rs:.3f}", f"{fs:.3f}",
-                   f"{pn:.3f}", f"{rn:.3f}", f"{fn:.3f}"), w))
-    ps, rs, fs = prf(tot[0], tot[2], tot[3])
-    pn, rn, fn = prf(tot[1], tot[2], tot[3])
-    print(row(("overall (micro)", tot[3], tot[2], f"{ps:.3f}", f"{rs:.3f}", f"{fs:.3f}",
-               f"{pn:.3f}", f"{rn:.3f}", f"{fn:.3f}"), w))
-    g = extract(alignments)
-    top = list(g)[:50]
-    hits = sum((norm(x.fr, "fr"), norm(x.en, "en")) in gold_all for x in top)
-    print(f"\nTop-50 precision (all gold documents extracted together, by score, normalised): "
-          f"{hits}/{len(top)} = {hits / max(1, len(top)):.3f}\n")
+def keys(entries) -> set[tuple[str, str]]:
+    return {(norm(e.fr, "fr"), norm(e.en, "en")) for e in entries}
 
 
-def acter_tables(acter: Path) -> None:
-    print("## Monolingual extraction on ACTER v1.5 corruption (TermEval 2020 protocol:")
-    print("##   lower-cased candidate forms vs the unique annotation list; min_freq=2;")
-    print("##   '<=3tok': candidates of at most 3 tokens, an extra line, not the default)")
-    w = (6, 16, 6, 6, 7, 7, 7, 7)
+def against_reference(ds, entries) -> dict:
+    ref = {(norm(f, "fr"), norm(e, "en")) for f, e, _d in ds.ref}
+    pred = keys(entries)
+    p, r, f1 = prf(len(pred & ref), len(pred), len(ref))
+    top = sorted(entries, key=lambda e: (-e.score, e.fr))[:50]
+    t50 = sum(k in ref for k in keys(top)) / max(1, len(top))
+    return dict(ref=len(ref), pred=len(pred), p=p, r=r, f1=f1, top50=t50, missed=sorted(ref - pred))
+
+
+def run_set(ds, als, min_freq: int, **kw):
+    t = time.perf_counter()
+    g = extract(als, min_freq=min_freq, **kw)
+    return list(g), time.perf_counter() - t
+
+
+def flagship(shared: Path, jobs: int) -> str:
+    ds = S.bundled(shared)
+    if ds is None:
+        return "flagship: bundled corpus absent"
+    als = S.alignments(ds, jobs)
+    t = time.perf_counter()
+    g = extract(als, min_freq=S.build_min_freq())
+    dt = time.perf_counter() - t
+    fr, en = S.FLAGSHIP
+    where = {al.doc for al in als if fr.lower() in S.french_text(al).lower()}
+    hit = [e for e in g if norm(e.fr, "fr") == norm(fr, "fr") and norm(e.en, "en") == norm(en, "en")]
+    found = set(hit[0].docs) if hit else set()
+    return (f"bundled corpus ({len(als)} documents): extraction {dt:.2f} s, {len(g)} entries; flagship "
+            f"'{fr}' <-> '{en}': occurs in {len(where)} document(s), found in {len(where & found)}")
+
+
+def dump(entries, path: Path) -> None:
+    import csv
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["fr", "en", "score", "freq", "kind", "docs", "example_fr", "example_en"])
+        for e in sorted(entries, key=lambda e: (-e.score, e.fr)):
+            w.writerow([e.fr, e.en, e.score, e.freq, e.kind, " ".join(e.docs), e.example_fr[:300], e.example_en[:300]])
+
+
+def report(args) -> int:
+    sets = [d for d in S.dev_sets(args.shared) if args.set in (None, d.name)]
+    if not sets:
+        print(f"skipped: no development set under {args.shared}")
+        return 0
+    labels = J.load()
+    mf = args.min_freq or S.build_min_freq()
+    print(f"## Term pairs on the development sets (extract over each set, min_freq={mf}; build default: {S.build_min_freq()})")
+    w = (8, 5, 6, 6, 6, 6, 7, 12, 12, 8)
+    print(row(("set", "ref", "pred", "P ref", "R ref", "F1 ref", "top50", "judged P", "judged t50", "time s"), w))
+    todo = []
+    for ds in sets:
+        t = time.perf_counter()
+        als = S.alignments(ds, args.jobs)
+        t_al = time.perf_counter() - t
+        entries, dt = run_set(ds, als, mf)
+        m = against_reference(ds, entries)
+        jp = J.precision(ds.name, entries, labels)
+        s_ok, s_okp, s_n, s_all = jp["sample"]
+        t_ok, _t_okp, t_n, t_all = jp["top50"]
+        print(row((ds.name, m["ref"], m["pred"], f"{m['p']:.3f}", f"{m['r']:.3f}", f"{m['f1']:.3f}",
+                   f"{m['top50']:.3f}", f"{s_ok:.2f} {s_n}/{s_all}", f"{t_ok:.2f} {t_n}/{t_all}", f"{dt:.1f}"), w))
+        print(f"   {ds.name}: {len(als)} documents, segment+align {t_al:.1f} s (cached after the first run); "
+              f"judged OK+partial {s_okp:.2f}; unlabelled {len(jp['missing'])}")
+        if args.missed:
+            for f, e in m["missed"]:
+                print(f"   missed: {f} <-> {e}")
+        todo.append((ds.name, jp["missing"]))
+        if args.dump:
+            dump(entries, args.dump / f"{ds.name}.tsv")
+    if args.judge:
+        for name, missing in todo:
+            J.write_todo(name, missing, args.judge)
+        print(f"unlabelled entries appended to {args.judge}")
+    if args.set in (None, "gold"):
+        print(flagship(args.shared, args.jobs))
+    return 0
+
+
+def ablate(args) -> int:
+    from toolkit.terms import rules as R
+
+    sets = [d for d in S.dev_sets(args.shared) if args.set in (None, d.name)]
+    mf = S.build_min_freq()
+    data = {ds.name: (ds, S.alignments(ds, args.jobs)) for ds in sets}
+    base = {}
+    for name, (ds, als) in data.items():
+        base[name] = against_reference(ds, run_set(ds, als, mf)[0])
+    print("## Ablation: change in P and R against the reference pairs when one rule is off "
+          "(positive dP/dR: the rule costs that much)")
+    hdr = ["rule", "stage"] + [f"{n} {m}" for n in data for m in ("dP", "dR")] + ["pays"]
+    w = [34, 9] + [9] * (2 * len(data)) + [5]
+    print(row(hdr, w))
+    print(row(["(all rules on)", ""] + [f"{base[n][m]:.3f}" for n in data for m in ("p", "r")] + [""], w))
+    for rule in R.REGISTRY:
+        cells = [rule.name, rule.stage]
+        pays = True
+        for name, (ds, als) in data.items():
+            with R.disabled(rule.name):
+                m = against_reference(ds, run_set(ds, als, mf)[0])
+            dp, dr = m["p"] - base[name]["p"], m["r"] - base[name]["r"]
+            cells += [f"{dp:+.3f}", f"{dr:+.3f}"]
+            pays = pays and (dp < 0 or dr < 0) and dp + dr <= 0
+        print(row(cells + ["yes" if pays else "NO"], w), flush=True)
+    return 0
+
+
+def acter(args) -> int:
+    from toolkit.terms import monolingual
+
+    root = args.shared / "data" / "acter"
+    if not root.is_dir():
+        print(f"ACTER skipped: {root} not present")
+        return 0
+    print("## Monolingual extraction on ACTER v1.5 corruption (TermEval 2020 protocol, min_freq=2)")
+    w = (6, 10, 6, 6, 7, 7, 7, 7)
     print(row(("lang", "gold list", "gold", "pred", "P", "R", "F1", "time s"), w))
     for lang in ("en", "fr"):
         texts = []
-        for f in sorted(glob.glob(str(acter / lang / "corp/annotated/texts/*.txt"))):
+        for f in sorted(glob.glob(str(root / lang / "corp/annotated/texts/*.txt"))):
             texts += Path(f).read_text(encoding="utf-8").splitlines()
-        for max_tokens in (None, 3):
-            t = time.perf_counter()
-            res = monolingual(texts, lang, min_freq=2, max_tokens=max_tokens)
-            dt = time.perf_counter() - t
-            pred = {s.lower() for _d, _s, forms in res for s in forms}
-            for name, label in (("terms_nes", "terms+NEs"), ("terms", "terms")):
-                lst = acter / lang / f"corp/annotated/annotations/unique_annotation_lists/corp_{lang}_{name}.tsv"
-                ref = {ln.split("\t")[0].strip().lower()
-                       for ln in lst.read_text(encoding="utf-8").splitlines() if ln.strip()}
-                p, r, f1 = prf(len(pred & ref), len(pred), len(ref))
-                label2 = label if max_tokens is None else f"{label} <=3tok"
-                print(row((lang, label2, len(ref), len(pred), f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}", f"{dt:.1f}"), w))
-    print(f"Published: {PUBLISHED}\n")
-
-
-def timing(gold: Path) -> None:
-    print("## Extraction time")
-    corpus = ROOT / "corpus"
-    try:
-        from toolkit.align import align  # type: ignore[attr-defined]
-        from toolkit.segment import segment_text  # type: ignore[attr-defined]
-    except ImportError:
-        align = segment_text = None
-    from toolkit.types import Alignment
-
-    als = []
-    if align is not None and (corpus / "fr").is_dir():
-        for fr in sorted((corpus / "fr").glob("*.txt")):
-            en = corpus / "en" / fr.name
-            if en.exists():
-                fs = segment_text(fr.read_text(encoding="utf-8"), "fr")
-                es = segment_text(en.read_text(encoding="utf-8"), "en")
-                als.append(Alignment(fr.stem, fs, es, align(fs, es)))
-        what = f"bundled corpus through segment+align ({len(als)} documents)"
-    else:
-        als = [load_alignment(gold, s) for s in stems(gold)]
-        what = f"gold alignments ({len(als)} documents; segmenter/aligner not available yet)"
-    t = time.perf_counter()
-    g = extract(als)
-    dt = time.perf_counter() - t
-    nseg = sum(len(a.fr) for a in als)
-    print(f"{what}: {nseg} French segments, {len(g)} entries, {dt:.2f} s (first call, tables loaded)\n")
+        t = time.perf_counter()
+        res = monolingual(texts, lang, min_freq=2)
+        dt = time.perf_counter() - t
+        pred = {s.lower() for _d, _s, forms in res for s in forms}
+        for name in ("terms_nes", "terms"):
+            lst = root / lang / f"corp/annotated/annotations/unique_annotation_lists/corp_{lang}_{name}.tsv"
+            ref = {ln.split("\t")[0].strip().lower() for ln in lst.read_text(encoding="utf-8").splitlines() if ln.strip()}
+            p, r, f1 = prf(len(pred & ref), len(pred), len(ref))
+            print(row((lang, name, len(ref), len(pred), f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}", f"{dt:.1f}"), w))
+    return 0
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("TERMKIT_SHARED", ROOT.parent / "shared")))
+    ap.add_argument("--set", choices=("gold", "canlaw"), default=None, help="only this development set")
+    ap.add_argument("--ablate", action="store_true", help="per rule, the change in P/R when it is off")
+    ap.add_argument("--judge", type=Path, default=None, help="append unlabelled sampled entries to this TSV")
+    ap.add_argument("--missed", action="store_true", help="list the reference pairs not found")
+    ap.add_argument("--min-freq", type=int, default=None, help="instead of build's default")
+    ap.add_argument("--dump", type=Path, default=None, help="write each set's output to DUMP/<set>.tsv")
+    ap.add_argument("--acter", action="store_true", help="also the monolingual ACTER table")
+    ap.add_argument("--jobs", type=int, default=2, help="documents segmented and aligned in parallel")
     args = ap.parse_args(argv)
-    gold = args.shared / "gold"
-    if not gold.is_dir():
-        print(f"skipped: {gold} not present")
+    if not args.shared.is_dir():
+        print(f"skipped: {args.shared} not present")
         return 0
-    timing(gold)
-    gold_tables(gold)
-    acter = args.shared / "data" / "acter"
-    if acter.is_dir():
-        acter_tables(acter)
-    else:
-        print(f"ACTER skipped: {acter} not present")
-    return 0
+    rc = ablate(args) if args.ablate else report(args)
+    if args.acter:
+        acter(args)
+    return rc
 
 
 if __name__ == "__main__":
