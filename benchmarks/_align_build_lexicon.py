@@ -1,4 +1,5 @@
-"""Build toolkit/data/align_lexicon_fr_en.tsv: a general FR->EN word lexicon for the aligner,
+"""Build toolkit/data/align_lexicon_fr_en.tsv, the one bundled FR->EN word lexicon (toolkit.words.lexicon;
+the aligner and the terminology extractor read it),
 learnt with IBM model 1 in both directions on the UN Parallel Corpus v1.0 test+dev sets
 (shared/data/unpc; terms of use: acknowledge the United Nations, cite Ziemski et al. 2016).
 
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from toolkit.align.features import sentence_features  # noqa: E402
-from toolkit.align.lexicon import ibm1  # noqa: E402
+from toolkit.words.ibm import ibm1  # noqa: E402
 import _align_data as D  # noqa: E402
 
 

@@ -1,5 +1,8 @@
 """Word-level FR->EN evidence: IBM model 1 learnt from the document pair, cognates, dictionary.
 
+IBM model 1 and cognates live in :mod:`toolkit.words` (shared with the terminology
+extractor); the names here are kept for the aligner.
+
 All words here are *keys* from :mod:`.features` (folded, plural stripped). A table is
 ``{fr: {en: p}}``.
 """
@@ -9,8 +12,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import numpy as np
-
 from ..errors import InputError
 from ..text import fold
 
@@ -19,78 +20,17 @@ __all__ = ["ibm1", "cognates", "load_dictionary", "word_translation_table"]
 
 def ibm1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations: int = 5,
          min_p: float = 0.05, top: int = 5, min_count: int = 1) -> dict[str, dict[str, float]]:
-    """IBM model 1 t(en|fr) by EM over sentence pairs of word lists, vectorised with numpy.
+    """IBM model 1 t(en|fr): see :func:`toolkit.words.ibm1` (the one implementation)."""
+    from ..words.ibm import ibm1 as _ibm1
 
-    Only pairs of words that co-occur are stored (one entry per (fr, en) type pair). Returns
-    the ``top`` best English words per French word with ``p >= min_p`` that co-occur in at
-    least ``min_count`` pairs.
-    """
-    fr_vocab: dict[str, int] = {}
-    en_vocab: dict[str, int] = {}
-    rows_s, rows_f, rows_e = [], [], []
-    for s, (f_words, e_words) in enumerate(pairs):
-        fi = [fr_vocab.setdefault(w, len(fr_vocab)) for w in sorted(set(f_words))]
-        ei = [en_vocab.setdefault(w, len(en_vocab)) for w in sorted(set(e_words))]
-        if not fi or not ei:
-            continue
-        rows_s.append(np.full(len(fi) * len(ei), s, dtype=np.int64))
-        rows_f.append(np.repeat(np.asarray(fi, dtype=np.int64), len(ei)))
-        rows_e.append(np.tile(np.asarray(ei, dtype=np.int64), len(fi)))
-    if not rows_s:
-        return {}
-    S, F, E = np.concatenate(rows_s), np.concatenate(rows_f), np.concatenate(rows_e)
-    ne = len(en_vocab)
-    pair_code, pair_idx = np.unique(F * ne + E, return_inverse=True)
-    pf = pair_code // ne
-    _, se_idx = np.unique(S * ne + E, return_inverse=True)  # (sentence, en word) groups
-    t = np.ones(len(pair_code))
-    for _ in range(iterations):
-        tp = t[pair_idx]
-        norm = np.bincount(se_idx, weights=tp)[se_idx]
-        counts = np.bincount(pair_idx, weights=tp / norm, minlength=len(pair_code))
-        tot = np.bincount(pf, weights=counts, minlength=len(fr_vocab))
-        t = counts / np.maximum(tot[pf], 1e-12)
-    fr_words = list(fr_vocab)
-    en_words = list(en_vocab)
-    out: dict[str, dict[str, float]] = defaultdict(dict)
-    seen = np.bincount(pair_idx, minlength=len(pair_code))
-    keep = np.nonzero((t >= min_p) & (seen >= min_count))[0]
-    order = keep[np.lexsort((-t[keep], pf[keep]))]
-    for k in order:
-        f = fr_words[pf[k]]
-        row = out[f]
-        if len(row) < top:
-            row[en_words[pair_code[k] % ne]] = float(t[k])
-    return dict(out)
+    return _ibm1(pairs, iterations, min_p=min_p, top=top, min_count=min_count)
 
 
 def cognates(fr_words: Iterable[str], en_words: Iterable[str], cutoff: float = 0.8) -> dict[str, dict[str, float]]:
-    """Near-identical FR/EN words (rapidfuzz ratio on folded keys >= ``cutoff``), length >= 4.
+    """Near-identical FR/EN words: see :func:`toolkit.words.cognates`."""
+    from ..words.cognate import cognates as _cognates
 
-    Compared within buckets of the same first letter, so the cost stays near-linear in the
-    vocabulary: 'resolution'/'resolution' 1.0, 'organisation'/'organization' 0.92.
-    """
-    from rapidfuzz import process
-    from rapidfuzz.fuzz import ratio
-
-    buckets_en: dict[str, list[str]] = defaultdict(list)
-    for e in sorted(set(en_words)):
-        if len(e) >= 4 and e.isalpha():
-            buckets_en[e[0]].append(e)
-    buckets_fr: dict[str, list[str]] = defaultdict(list)
-    for f in sorted(set(fr_words)):
-        if len(f) >= 4 and f.isalpha():
-            buckets_fr[f[0]].append(f)
-    out: dict[str, dict[str, float]] = {}
-    for c, fl in buckets_fr.items():
-        el = buckets_en.get(c)
-        if not el:
-            continue
-        m = process.cdist(fl, el, scorer=ratio, score_cutoff=cutoff * 100, dtype=np.uint8, workers=1)
-        fi, ei = np.nonzero(m)
-        for a, b in zip(fi.tolist(), ei.tolist()):
-            out.setdefault(fl[a], {})[el[b]] = m[a, b] / 100.0
-    return out
+    return _cognates(fr_words, en_words, cutoff)
 
 
 def load_dictionary(path) -> dict[str, dict[str, float]]:

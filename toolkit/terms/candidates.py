@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..langdata import check_lang, load_tsv
+from .records import Occurrence
 from .tagger import Token, tag_text
 
 __all__ = ["Span", "spans", "patterns", "filter_spans", "MAX_TOKENS", "MAX_CONTENT"]
@@ -23,19 +24,7 @@ _HEAD = set("NJKRAMG")
 _PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues|it|ite|its|ites|relatif|relative|relatifs|relatives)$")  # tags a candidate may start with (checked by the patterns)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """One candidate occurrence in one segment: tokens[i:j]."""
-
-    i: int
-    j: int
-    key: str  # lemma key, articles dropped: "service de police"
-    surface: str
-    content: tuple[str, ...]  # content-word lemmas
-    kind: str  # term / name / acronym
-    initial: bool  # starts the segment (its capital says nothing)
-    open_sides: int = 0  # 0-2: a noun or modifier touches the span on the left/right
-    open_right: bool = False  # a capitalised word follows: "United Nations High [Commissioner]"
+Span = Occurrence  # one candidate occurrence (records.Occurrence)
 
 
 @functools.cache
@@ -72,7 +61,7 @@ def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[T
     from ..text import normalize_chars
 
     norm = normalize_chars(text)
-    toks = tag_text(text, lang) if toks is None else toks
+    toks = tuple(tag_text(text, lang) if toks is None else toks)
     rx, rx_rel = patterns(lang), patterns(lang, rel=True)
     tags = "".join(t.tag for t in toks)
     brk = _breaks(norm, toks)
@@ -118,7 +107,7 @@ def _make(norm: str, toks: list[Token], i: int, j: int, lang: str, initial: bool
         kind = "name"
     else:
         kind = "term"
-    return Span(i, j, key, surface, content, kind, initial)
+    return Occurrence(toks, i, j, key, surface, content, kind, lang, initial)
 
 
 def _phrasal(toks: list[Token], s: Span, multi: set[tuple[int, int]]) -> bool:
@@ -226,23 +215,19 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     separately: the head noun with its adjectives ("acteurs intergouvernementaux" in
     "acteurs intergouvernementaux de l'architecture …") and each complement chain that runs
     to the end ("architecture de sécurité mondiale", "sécurité mondiale")."""
+    from .rules import fires
+
     multi = {(s.i, s.j) for s in found if len(s.content) >= 2}
     ok = []
     for s in found:
-        if s.kind == "name" and toks[s.i].acronym and s.j - s.i > 1 and not toks[s.i + 1].cap:
-            continue  # "OSCE relatives à la police": an acronym does not head a lower-case name
-        if lang == "fr" and (_locution_end(toks, s.i, s.j) or _open_participle(toks, s.i, s.j)):
-            continue  # names too: "[activités de l'] Organisation relatives [à la police]"
-        if s.kind == "term":
-            if _grammatical_head(toks, s, lang) or _adverbial_inside(toks, s, lang):
-                continue
-            if (lang == "fr" and s.i >= 2 and toks[s.i - 1].text.lower() == "en" and toks[s.i - 2].tag == "V"
-                    and s.j - s.i > 1 and toks[s.i + 1].tag in "PB"):
-                continue  # "met en [œuvre des programmes]", "mettre en [commun des informations]"
-            if lang == "fr" and _weak_end(toks, s.i, s.j):
-                continue
-            if freq.get(s.key, 0) < 2 and (len(s.content) > MAX_CONTENT or _phrasal(toks, s, multi)):
-                continue
+        if any(fires(r, s, lang) for r in _SPAN_RULES_ALL):
+            continue
+        if s.kind == "term" and any(fires(r, s, lang) for r in _SPAN_RULES_TERM):
+            continue
+        if s.kind == "term" and freq.get(s.key, 0) < 2 and (
+                fires("long_phrase_once", s, lang) or (fires("activity_of_term_once", s, lang)
+                                                        and (_complement(toks, s) in multi))):
+            continue
         ok.append(s)
     ok_at = {(s.i, s.j) for s in ok}
     free: set[tuple[int, int]] = set()
@@ -261,8 +246,27 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     # a phrase followed by a bare coordinated complement is the first half of a longer term
     # ("services de détection [et de répression]"), even when the pattern stops before it
     n = len(toks)
-    free = {(i, j) for i, j in free if not (j + 2 < n and toks[j].tag == "C" and _bare_coordination(toks, j, n))}
+    if _rule_on("coordinated_half"):
+        free = {(i, j) for i, j in free if not (j + 2 < n and toks[j].tag == "C" and _bare_coordination(toks, j, n))}
     return ok, free
+
+
+_SPAN_RULES_ALL = ("acronym_heads_lowercase", "locution_end", "open_participle")
+_SPAN_RULES_TERM = ("grammatical_head", "adverbial_inside", "verb_en_locution", "weak_adjective_end")
+
+
+def _rule_on(name: str) -> bool:
+    from .rules import _OFF
+
+    return name not in _OFF
+
+
+def _complement(toks, s) -> tuple[int, int]:
+    """(start, end) of the complement of a noun + preposition span, articles skipped."""
+    k = s.i + 2
+    while k < s.j and toks[k].tag in "DI":
+        k += 1
+    return (k, s.j)
 
 
 def _bare_coordination(toks: list[Token], c: int, end: int) -> bool:

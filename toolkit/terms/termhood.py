@@ -8,42 +8,14 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
+
+from .records import Candidate
+from .rules import fires, rule
 
 __all__ = ["CandStats", "cvalues", "specificity", "select"]
 
 
-@dataclass(slots=True)
-class CandStats:
-    key: str
-    content: tuple[str, ...]
-    freq: int = 0
-    free: int = 0  # occurrences not nested in a longer candidate of the same segment
-    docs: set = field(default_factory=set)
-    kinds: dict = field(default_factory=dict)
-    initial: int = 0  # occurrences at the start of a segment
-    indep: int = 0  # set by cvalues()
-    postnominal: int = 0  # one-word occurrences right after a noun: read as an adjective
-    cut: int = 0  # occurrences cut out of a longer phrase before a complement or after "et de"
-    forms: dict = field(default_factory=dict)  # lower-cased surface -> count (for wordfreq)
-
-    def add(self, s, free: bool, doc: str | None = None, weigh_initial: bool = False) -> None:
-        """Count one occurrence of candidate span ``s`` (candidates.Span); ``free``: it stands
-        on its own there. ``weigh_initial``: a capital at the start of a segment says little,
-        so such an occurrence counts 1 towards "name" and others 3."""
-        self.freq += 1
-        low = s.surface.lower()
-        self.forms[low] = self.forms.get(low, 0) + 1
-        if doc is not None:
-            self.docs.add(doc)
-        w = 1 if not weigh_initial or (s.initial and s.kind == "name") else 3
-        self.kinds[s.kind] = self.kinds.get(s.kind, 0) + w
-        self.initial += s.initial
-        self.free += free
-
-    def word(self) -> str:
-        """The most frequent lower-cased form (wordfreq needs accents, not folded lemmas)."""
-        return max(self.forms, key=lambda f: (self.forms[f], f)) if self.forms else self.content[0]
+CandStats = Candidate  # the mergeable corpus statistics of a candidate (records.Candidate)
 
 
 def cvalues(stats: dict[str, CandStats]) -> dict[str, float]:
@@ -106,37 +78,71 @@ def _single_word_term(st: CandStats, lang: str, spec: float, total_tokens: int) 
     return total_tokens >= BIG_CORPUS and st.freq >= 3 and spec >= 0.33
 
 
-def select(stats: dict[str, CandStats], cv: dict[str, float], lang: str, total_tokens: int,
-           min_freq: int = 1) -> dict[str, float]:
+@rule("mostly_fragment", "select", "*",
+      "a candidate that stands alone in under a quarter of its occurrences is a piece of a longer term",
+      examples=((dict(content=("etat",), kind="name", freq=8, free=1), True),
+                (dict(content=("etat", "partie"), kind="term", freq=8, free=4), False)))
+def mostly_fragment(c: Candidate) -> bool:
+    return c.free < 0.25 * c.freq and (len(c.content) >= 2 or c.kind == "name")
+
+
+@rule("common_single_word", "select", "*",
+      "a lone common noun is a term only when general language hardly uses it, or when it is "
+      "frequent here and much more frequent than in general language",
+      examples=((dict(content=("question",), forms={"question": 1}, freq=1, free=1), True),
+                (dict(content=("cybercriminalite",), forms={"cybercriminalité": 1}, freq=1, free=1), False)))
+def common_single_word(c: Candidate) -> bool:
+    if len(c.content) != 1 or c.kind != "term":
+        return False
+    ntok = _CORPUS_TOKENS[0]
+    return not _single_word_term(c, "fr", specificity(c, "fr", ntok), ntok)
+
+
+@rule("postnominal_adjective", "select", "fr",
+      "a one-word candidate seen mostly right after a noun is an adjective, no entry alone",
+      examples=((dict(content=("continu",), freq=4, free=4, postnominal=3), True),
+                (dict(content=("continu",), freq=4, free=4, postnominal=1), False)))
+def postnominal_adjective(c: Candidate) -> bool:
+    return len(c.content) == 1 and c.kind == "term" and 2 * c.postnominal >= c.freq
+
+
+@rule("lone_name_once", "select", "*",
+      "a lone capitalised word seen once is more often a fragment than a name",
+      examples=((dict(content=("chine",), kind="name", freq=1, free=1), True),
+                (dict(content=("chine",), kind="name", freq=2, free=2), False)))
+def lone_name_once(c: Candidate) -> bool:
+    return len(c.content) == 1 and c.kind == "name" and c.freq < 2
+
+
+_CORPUS_TOKENS = [0]  # token count of the corpus being selected (set by select())
+
+
+def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_tokens: int,
+           min_freq: int = 1, once_ok=None) -> dict[str, float]:
     """Keys kept for pairing, with a termhood score in [0, 1].
 
-    Kept: candidates that stand on their own somewhere (``free`` occurrences: not nested
-    in a longer candidate of the same segment), plus nested ones that recur (C-value above
-    the candidate's own length weight) unless every occurrence is cut out of a longer phrase
-    ("capacités des services [de détection …]"). Single common words need specificity."""
+    Kept: candidates that stand on their own somewhere, plus nested ones that recur (C-value
+    above the candidate's own length weight) unless every occurrence is cut out of a longer
+    phrase; the select rules (rules registry) drop the rest. ``once_ok(c)``: candidates seen
+    fewer than ``min_freq`` times that are kept all the same (specific enough)."""
+    _CORPUS_TOKENS[0] = total_tokens
     out = {}
     top = max(cv.values(), default=1.0) or 1.0
     for k, st in stats.items():
-        if st.freq < min_freq:
+        if st.freq < min_freq and not (once_ok is not None and once_ok(st)):
             continue
         n = len(st.content)
-        kind = max(st.kinds, key=st.kinds.get)
+        kind = st.kind
         nested_ok = (kind == "term" and n >= 2 and cv[k] >= math.log2(n + 1) and st.freq >= 2
                      and st.indep >= 1 and st.cut < st.freq)
         if not (st.free > 0 or nested_ok):
             continue
-        if not nested_ok and st.free < 0.25 * st.freq and (n >= 2 or kind == "name"):
-            continue  # stands alone once in a while, mostly a fragment of a longer term
-            # (also a lone name: "États" of "États participants", "Conseil" of "Conseil permanent")
+        if not nested_ok and fires("mostly_fragment", st, lang):
+            continue
+        if n > 12 or any(fires(r, st, lang) for r in ("common_single_word", "postnominal_adjective",
+                                                       "lone_name_once")):
+            continue
         spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
-        if n == 1 and kind == "term" and not _single_word_term(st, lang, spec, total_tokens):
-            continue
-        if n == 1 and kind == "term" and 2 * st.postnominal >= st.freq:
-            continue  # mostly an adjective after its noun ("conseils continus"): no entry alone
-        if n > 12:
-            continue
-        if n == 1 and kind == "name" and st.freq < 2:
-            continue  # a lone capitalised word seen once: "Chine", "Street"
         th = 0.5 + 0.5 * min(1.0, math.log1p(cv[k]) / math.log1p(top))
         out[k] = th * (0.5 + 0.5 * spec)
     return out
