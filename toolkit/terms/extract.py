@@ -75,15 +75,41 @@ def read_document(al: Alignment) -> DocMap:
         toks = d.beads[bi].fr_toks
         d.ntok += len(toks)
         spans, free = cand.filter_spans(toks, found, freq, "fr")
+        defined = _defined_span(toks, spans)
         for s in spans:
             st = d.stats.get(s.key)
             if st is None:
                 st = d.stats[s.key] = Candidate(s.key, s.content)
             st.add(s, (s.i, s.j) in free, al.doc)
             st.cut += _cut(toks, found, s)
+            st.defined += s is defined
             st.postnominal += s.j - s.i == 1 and s.i > 0 and toks[s.i - 1].tag in "NJK"
             d.occ[s.key].append((bi, s))
     return d
+
+
+def _defined_span(toks, spans):
+    """The longest candidate right before a definition marker (data/fr/terms_definition_markers.txt)."""
+    from .rules import fires
+
+    m = _marker_at(toks)
+    if m is None:
+        return None
+    before = [s for s in spans if s.j == m]
+    best = max(before, key=lambda s: s.j - s.i, default=None)
+    return best if best is not None and fires("defined_term_marker", best) else None
+
+
+def _marker_at(toks) -> int | None:
+    from ..langdata import load_lines
+
+    low = [t.text.lower() for t in toks]
+    for line in load_lines("fr", "terms_definition_markers.txt"):
+        words = line.split()
+        for k in range(1, len(low) - len(words) + 1):
+            if low[k:k + len(words)] == words:
+                return k
+    return None
 
 
 def _cut(toks, found, s) -> bool:
@@ -140,6 +166,7 @@ def _pair_all(red: DocMap, keep: dict[str, float], model) -> dict[str, dict[str,
     for bi in sorted(by_bead):
         b = red.beads[bi]
         bp = BeadPairer(b, model)
+        rank = _example_rank(b.fr)
         for s in by_bead[bi]:
             got = bp.best(s)
             if got is None:
@@ -153,7 +180,6 @@ def _pair_all(red: DocMap, keep: dict[str, float], model) -> dict[str, dict[str,
             pe.open_right += e.open_right
             pe.forms[e.surface] = pe.forms.get(e.surface, 0) + 1
             pe.docs[b.doc] = pe.docs.get(b.doc, 0) + 1
-            rank = _example_rank(b.fr)
             if not pe.example or rank < pe.example[0]:
                 pe.example = (rank, b.fr, b.en)
     return ev

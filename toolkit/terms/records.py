@@ -54,6 +54,7 @@ class Candidate:
     initial: int = 0
     postnominal: int = 0  # one-word occurrences right after a noun: read as an adjective
     cut: int = 0  # occurrences cut out of a longer phrase
+    defined: int = 0  # occurrences as the term of a definition ("X s'entend de")
     docs: dict = field(default_factory=dict)  # document -> occurrences
     kinds: dict = field(default_factory=dict)  # kind -> weight
     forms: dict = field(default_factory=dict)  # surface -> count
@@ -72,7 +73,7 @@ class Candidate:
 
     def merge(self, other: "Candidate") -> "Candidate":
         """Add the counts of ``other`` (the same key seen in other documents)."""
-        for f in ("freq", "free", "initial", "postnominal", "cut"):
+        for f in ("freq", "free", "initial", "postnominal", "cut", "defined"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         for f in ("docs", "kinds", "forms"):
             mine = getattr(self, f)

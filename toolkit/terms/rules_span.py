@@ -103,3 +103,13 @@ def activity_of_term_once(o: Occurrence) -> bool:
 def coordinated_half(o: Occurrence) -> bool:
     n = len(o.toks)
     return o.j + 2 < n and o.toks[o.j].tag == "C" and C._bare_coordination(o.toks, o.j, n)
+
+
+@rule("defined_term_marker", "span", "fr",
+      "the candidate right before \"s'entend de\" or \"désigne\" is the term a definition defines",
+      examples=(("Dans la présente loi, navire s’entend de tout bâtiment.", "navire", True),
+                ("Le navire s’entend avec le port.", "port", False)))
+def defined_term_marker(o: Occurrence) -> bool:
+    from .extract import _marker_at
+
+    return _marker_at(o.toks) == o.j

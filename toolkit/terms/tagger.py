@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from ..langdata import check_lang, load_set, load_tsv
 from ..text import fold, normalize_chars, WORD_RE
+from ..words.acronyms import is_acronym
+from ..words.tokenize import lemma_key
 
 __all__ = ["Token", "tag_text", "lemma"]
 
@@ -75,21 +77,9 @@ def _is_known(word: str, lang: str) -> bool:
 
 
 def lemma(word: str, lang: str) -> str:
-    """Folded lemma of one word: 'Capacités' -> 'capacite', "l'" -> 'le', 'agencies' -> 'agency'."""
-    low = normalize_chars(word).lower()
-    if lang == "fr":
-        if low in ("l'", "la", "les"):
-            return "le"
-        if low in ("d'", "du", "des"):
-            return "de"
-        if low in ("au", "aux"):
-            return "a"
-    if _HAS_DIGIT.search(low) or "-" in low and low.upper() == word:
-        return fold(low)
-    if "-" in low:  # lemmatise the last part of hyphenated words: "partenariats police-public"
-        head, _, last = low.rpartition("-")
-        return fold(head + "-" + _simplemma(last, lang)) if last else fold(low)
-    return fold(_simplemma(low, lang))
+    """Folded lemma of one word: 'Capacités' -> 'capacite', "l'" -> 'le', 'agencies' -> 'agency'
+    (``toolkit.words.lemma_key``, cached per word)."""
+    return lemma_key(word, lang)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -132,13 +122,7 @@ def _word_tag(low: str, lang: str) -> str:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
-
-
-def _is_acronym(word: str) -> bool:
-    if _ROMAN.fullmatch(word):
-        return False  # "chapitre IV"
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+_is_acronym = functools.lru_cache(maxsize=1 << 16)(is_acronym)
 
 
 def tag_text(text: str, lang: str) -> list[Token]:
@@ -226,6 +210,10 @@ def _context_rules(toks: list[Token], lang: str) -> None:
             t = toks[k]
             if t.text.lower() in verbs and (k == 0 or toks[k - 1].tag not in "DI"):
                 toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
+        for k in range(1, len(toks)):
+            t = toks[k]
+            if t.tag == "V" and toks[k - 1].tag in "DI" and t.text.lower().endswith(("ant", "ants", "ante", "antes")):
+                toks[k] = Token(t.text, t.start, t.end, "N", t.lemma, False, False)  # "le délinquant"
         for k in range(1, len(toks)):
             if toks[k - 1].text.lower() == "en" and toks[k].text.lower().endswith("ant"):
                 t = toks[k]

@@ -114,6 +114,14 @@ def lone_name_once(c: Candidate) -> bool:
     return len(c.content) == 1 and c.kind == "name" and c.freq < 2
 
 
+@rule("defined_term", "select", "*",
+      "the term of a definition is an entry whatever its frequency or commonness",
+      examples=((dict(content=("enfant",), forms={"enfant": 1}, freq=1, free=1, defined=1), True),
+                (dict(content=("enfant",), forms={"enfant": 1}, freq=1, free=1), False)))
+def defined_term(c: Candidate) -> bool:
+    return c.defined > 0
+
+
 _CORPUS_TOKENS = [0]  # token count of the corpus being selected (set by select())
 
 
@@ -129,6 +137,9 @@ def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_t
     out = {}
     top = max(cv.values(), default=1.0) or 1.0
     for k, st in stats.items():
+        if fires("defined_term", st, lang):
+            out[k] = 1.0
+            continue
         if st.freq < min_freq and not (once_ok is not None and once_ok(st)):
             continue
         n = len(st.content)
