@@ -15,8 +15,8 @@ LISTS = [
 TABLES = [
     ("fr", "terms_closed_class.tsv", 2), ("en", "terms_closed_class.tsv", 2),
     ("fr", "terms_suffixes.tsv", 2), ("en", "terms_suffixes.tsv", 2),
-    ("fr", "terms_cognate_endings.tsv", 2), ("fr", "terms_nonheads.tsv", None),
-    ("fr", "terms_lexicon_fr_en.tsv", 3), ("fr", "terms_phrases_fr_en.tsv", 3),
+    ("fr", "words_cognate_endings.tsv", 2), ("fr", "terms_nonheads.tsv", None),
+    ("fr", "words_contractions.tsv", 2),
 ]
 
 

@@ -112,48 +112,9 @@ def test_empty_input():
     assert len(extract([make_alignment([("", "")])])) == 0
 
 
-def test_extension_without_english_counterpart_is_dropped():
-    from toolkit.terms.extract import _drop_unsupported_extensions
-    from toolkit.types import TermPair
-
-    entries = [TermPair("services de police", "police services"),
-               TermPair("services de police multiethniques", "police services"),
-               TermPair("Nations Unies contre la corruption", "United Nations Convention against Corruption"),
-               TermPair("Convention des Nations Unies contre la corruption",
-                        "United Nations Convention against Corruption")]
-    keys = [("service de police", 2.0), ("service de police multiethnique", 2.0),
-            ("nations unies contre corruption", 3.0), ("convention de nations unies contre corruption", 4.0)]
-    kept = [e.fr for e in _drop_unsupported_extensions(entries, keys)]
-    # the shorter one given the longer one's English, which covers more of the longer French,
-    # is a fragment
-    assert kept == ["services de police", "Convention des Nations Unies contre la corruption"]
-
-
 def test_adverbial_locutions_are_no_terms():
     from toolkit.terms.candidates import filter_spans
 
     toks, found = spans("Ils utilisent le système de manière optimale à des fins terroristes.", "fr")
     ok, _free = filter_spans(toks, found, {}, "fr")
     assert not any("manière" in s.surface or "fins" in s.surface for s in ok)
-
-
-def test_coordination_with_one_side_rendered_is_lost():
-    from toolkit.terms.extract import _coordination_lost
-    from toolkit.terms.wordsim import WordSim, bundled_lexicon
-
-    sim = WordSim(lexicon=bundled_lexicon())
-    assert _coordination_lost("blanchiment d'argent et de saisie des avoirs criminels",
-                              "seizure of criminal assets", sim)
-    assert not _coordination_lost("gestion des crises et de la réhabilitation post-conflit",
-                                  "crisis management and post-conflict rehabilitation", sim)
-
-
-def test_verbal_english_is_an_activity():
-    from toolkit.terms.extract import _verbal
-
-    def sim(f, e):
-        return 1.0 if (f, e) in {("modele", "model"), ("renforcement", "enhance")} else 0.0
-
-    assert _verbal("enhancing security", "renforcement", sim)
-    assert not _verbal("operating model", "modele", sim)
-    assert not _verbal("capacity-building", "renforcement", sim)

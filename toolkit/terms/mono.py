@@ -33,7 +33,7 @@ def monolingual(texts: list[str], lang: str, *, min_freq: int = 1,
             st = stats.get(s.key)
             if st is None:
                 st = stats[s.key] = CandStats(s.key, s.content)
-            st.add(s, (s.i, s.j) in free)
+            st.add(s, (s.i, s.j) in free, "")
             surf[s.key][s.surface] += 1
     if not stats:
         return []
