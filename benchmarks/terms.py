@@ -130,8 +130,36 @@ def report(args) -> int:
     return 0
 
 
+def _memoise_for_ablation() -> None:
+    """Tagging and the word model do not depend on the rules (the model only on the beads
+    kept): computed once for the whole ablation run."""
+    import functools
+
+    from toolkit.terms import candidates, tagger, wordalign
+
+    plain = tagger.tag_text
+    memo = functools.lru_cache(maxsize=None)(lambda text, lang: tuple(plain(text, lang)))
+
+    def tag_text(text, lang):
+        return list(memo(text, lang))
+
+    tagger.tag_text = candidates.tag_text = tag_text
+    train = wordalign.train
+    models: dict = {}
+
+    def train_once(beads, iterations=5, extra=None):
+        key = hash(tuple((b.fr, b.en) for b in beads))
+        if key not in models:
+            models[key] = train(beads, iterations, extra)
+        return models[key]
+
+    wordalign.train = train_once
+
+
 def ablate(args) -> int:
     from toolkit.terms import rules as R
+
+    _memoise_for_ablation()
 
     sets = [d for d in S.dev_sets(args.shared) if args.set in (None, d.name)]
     mf = S.build_min_freq()

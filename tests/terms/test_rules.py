@@ -13,6 +13,10 @@ CASES = [(r, ex) for r in R.REGISTRY for ex in r.examples]
 
 def _candidate(d: dict) -> Candidate:
     d = dict(d)
+    if "ntok" in d:  # corpus size the select stage sees
+        from toolkit.terms import termhood
+
+        termhood._CORPUS_TOKENS[0] = d.pop("ntok")
     kind = d.pop("kind", "term")
     content = d.pop("content", ("x",))
     c = Candidate(" ".join(content), content, **d)

@@ -251,7 +251,7 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     return ok, free
 
 
-_SPAN_RULES_ALL = ("acronym_heads_lowercase", "locution_end", "open_participle")
+_SPAN_RULES_ALL = ("acronym_heads_lowercase", "locution_end", "open_participle", "short_label", "cross_reference")
 _SPAN_RULES_TERM = ("grammatical_head", "adverbial_inside", "verb_en_locution", "weak_adjective_end")
 
 

@@ -107,6 +107,17 @@ def verbal_english(c: PairChoice) -> bool:
             and ft[0].tag in "NJ" and ft[1].tag in "PB")
 
 
+@rule("english_not_nominal", "pairing", "*",
+      "an English side that does not end in a noun, or holds a verb, is no term's rendering",
+      examples=((dict(fr="peines consécutives", en="served consecutively"), True),
+                (dict(fr="peines consécutives", en="consecutive sentences"), False)))
+def english_not_nominal(c: PairChoice) -> bool:
+    from .tagger import tag_text
+
+    toks = tag_text(c.en, "en")
+    return bool(toks) and (toks[-1].tag not in "NJKMG" or any(t.tag == "V" for t in toks))
+
+
 @rule("coordination_rank", "ranking", "fr", "coordinations are often two terms in one",
       examples=((dict(fr="recherche et sauvetage", en="search and rescue"), True),
                 (dict(fr="sauvetage en mer", en="rescue at sea"), False)), factor=0.8)

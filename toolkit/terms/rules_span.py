@@ -113,3 +113,31 @@ def defined_term_marker(o: Occurrence) -> bool:
     from .extract import _marker_at
 
     return _marker_at(o.toks) == o.j
+
+
+@rule("short_label", "span", "*",
+      "a one-token candidate of one or two characters is a list label ('b)', 'ii'), not a term",
+      examples=(("b) le ministre peut refuser.", "b", True), ("Le ministre peut refuser.", "ministre", False)))
+def short_label(o: Occurrence) -> bool:
+    t = o.toks[o.i]
+    return o.j - o.i == 1 and len(t.text) <= 2 and not t.acronym
+
+
+@rule("cross_reference", "span", "fr",
+      "a phrase that ends in a citation unit ('au paragraphe') or holds a drafting word ('ci-après') "
+      "points at the text, it names no concept",
+      examples=(("Les droits au paragraphe (2) sont payés.", "droits au paragraphe", True),
+                ("Les motifs ci-après sont valables.", "motifs ci-après", True),
+                ("Les droits de douane sont payés.", "droits de douane", False)))
+def cross_reference(o: Occurrence) -> bool:
+    words = _reference_words()
+    if o.j - o.i < 2:
+        return False
+    return o.low(o.j - 1) in words or any(words.get(o.low(k)) for k in range(o.i, o.j))
+
+
+def _reference_words() -> dict[str, bool]:
+    """Word -> True when it spoils a phrase wherever it stands."""
+    from ..langdata import load_tsv
+
+    return {r[0]: len(r) > 1 and r[1] == "anywhere" for r in load_tsv("fr", "terms_reference_words.txt")}

@@ -122,6 +122,18 @@ def defined_term(c: Candidate) -> bool:
     return c.defined > 0
 
 
+TOKENS_PER_OCCURRENCE = 50_000  # a larger corpus asks one more occurrence of a term per this many tokens
+
+
+@rule("thin_evidence", "select", "*",
+      "in a large corpus a term recurs: a common-noun phrase seen fewer than 1 + tokens/50,000 "
+      "times is mostly a description",
+      examples=((dict(content=("vente", "marchandise"), freq=3, free=3, ntok=300_000), True),
+                (dict(content=("vente", "marchandise"), freq=3, free=3, ntok=20_000), False)))
+def thin_evidence(c: Candidate) -> bool:
+    return c.kind == "term" and c.freq < 1 + _CORPUS_TOKENS[0] // TOKENS_PER_OCCURRENCE
+
+
 _CORPUS_TOKENS = [0]  # token count of the corpus being selected (set by select())
 
 
@@ -141,6 +153,8 @@ def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_t
             out[k] = 1.0
             continue
         if st.freq < min_freq and not (once_ok is not None and once_ok(st)):
+            continue
+        if fires("thin_evidence", st, lang):
             continue
         n = len(st.content)
         kind = st.kind
