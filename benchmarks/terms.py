@@ -106,7 +106,8 @@ def report(args) -> int:
         t = time.perf_counter()
         als = S.alignments(ds, args.jobs)
         t_al = time.perf_counter() - t
-        entries, dt = run_set(ds, als, mf)
+        kw = {} if args.min_score is None else {"min_score": args.min_score}
+        entries, dt = run_set(ds, als, mf, **kw)
         m = against_reference(ds, entries)
         jp = J.precision(ds.name, entries, labels)
         s_ok, s_okp, s_n, s_all = jp["sample"]
@@ -167,23 +168,28 @@ def ablate(args) -> int:
     base = {}
     for name, (ds, als) in data.items():
         base[name] = against_reference(ds, run_set(ds, als, mf)[0])
-    print("## Ablation: change in P and R against the reference pairs when one rule is off "
-          "(positive dP/dR: the rule costs that much)")
-    hdr = ["rule", "stage"] + [f"{n} {m}" for n in data for m in ("dP", "dR")] + ["pays"]
-    w = [34, 9] + [9] * (2 * len(data)) + [5]
+    print("## Ablation: change in precision/recall against the reference pairs and in the number of")
+    print("## entries when one rule alone is off (negative dP/dR: the rule pays that much)")
+    hdr = ["rule", "stage"] + [f"{n} {m}" for n in data for m in ("dP", "dR", "dN")] + ["verdict"]
+    w = [26, 8] + [9, 9, 7] * len(data) + [18]
     print(row(hdr, w))
-    print(row(["(all rules on)", ""] + [f"{base[n][m]:.3f}" for n in data for m in ("p", "r")] + [""], w))
+    print(row(["(all rules on)", ""] + [c for n in data for c in (f"{base[n]['p']:.3f}", f"{base[n]['r']:.3f}",
+                                                                 str(base[n]["pred"]))] + [""], w))
     for rule in R.REGISTRY:
         cells = [rule.name, rule.stage]
-        pays = True
+        verdict = []
         for name, (ds, als) in data.items():
             with R.disabled(rule.name):
                 m = against_reference(ds, run_set(ds, als, mf)[0])
             dp, dr = m["p"] - base[name]["p"], m["r"] - base[name]["r"]
-            cells += [f"{dp:+.3f}", f"{dr:+.3f}"]
-            pays = pays and (dp < 0 or dr < 0) and dp + dr <= 0
-        print(row(cells + ["yes" if pays else "NO"], w), flush=True)
+            cells += [f"{dp:+.3f}", f"{dr:+.3f}", f"{m['pred'] - base[name]['pred']:+d}"]
+            net = dp + dr
+            verdict.append("pays" if net < -EPS else "costs" if net > EPS else "neutral")
+        print(row(cells + ["/".join(verdict)], w), flush=True)
     return 0
+
+
+EPS = 0.0005  # changes below this are no change
 
 
 def acter(args) -> int:
@@ -220,6 +226,7 @@ def main(argv=None) -> int:
     ap.add_argument("--judge", type=Path, default=None, help="append unlabelled sampled entries to this TSV")
     ap.add_argument("--missed", action="store_true", help="list the reference pairs not found")
     ap.add_argument("--min-freq", type=int, default=None, help="instead of build's default")
+    ap.add_argument("--min-score", type=float, default=None, help="instead of extract's default")
     ap.add_argument("--dump", type=Path, default=None, help="write each set's output to DUMP/<set>.tsv")
     ap.add_argument("--acter", action="store_true", help="also the monolingual ACTER table")
     ap.add_argument("--jobs", type=int, default=2, help="documents segmented and aligned in parallel")

@@ -13,7 +13,7 @@ from ..langdata import check_lang, load_tsv
 from .records import Occurrence
 from .tagger import Token, tag_text
 
-__all__ = ["Span", "spans", "patterns", "filter_spans", "MAX_TOKENS", "MAX_CONTENT"]
+__all__ = ["Span", "SpanFinder", "spans", "patterns", "filter_spans", "MAX_TOKENS", "MAX_CONTENT"]
 
 MAX_CONTENT = 5  # content words of a term seen once; longer ones must recur
 MAX_TOKENS = 20  # names such as "Équipe d’experts de l’état de droit et des questions touchant …"
@@ -56,34 +56,45 @@ def _breaks(text: str, toks: list[Token]) -> list[bool]:
     return out
 
 
-def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[list[Token], list[Span]]:
+def spans(text: str, lang: str, toks: list[Token] | None = None) -> tuple[tuple[Token, ...], list[Span]]:
     """Tokens of ``text`` and every candidate span in it."""
-    from ..text import normalize_chars
+    f = SpanFinder(text, lang, toks)
+    return f.toks, [s for i in range(len(f.toks)) for s in f.at(i)]
 
-    norm = normalize_chars(text)
-    toks = tuple(tag_text(text, lang) if toks is None else toks)
-    rx, rx_rel = patterns(lang), patterns(lang, rel=True)
-    tags = "".join(t.tag for t in toks)
-    brk = _breaks(norm, toks)
-    first_word = next((k for k, t in enumerate(toks) if t.tag != "M"), 0)
-    out: list[Span] = []
-    n = len(toks)
-    for i in range(n):
-        if tags[i] not in _HEAD:
-            continue
+
+class SpanFinder:
+    """The candidate spans of one segment, by start index (computed on demand)."""
+
+    def __init__(self, text: str, lang: str, toks: list[Token] | None = None):
+        from ..text import normalize_chars
+
+        self.lang = lang
+        self.norm = normalize_chars(text)
+        self.toks = tuple(tag_text(text, lang) if toks is None else toks)
+        self.tags = "".join(t.tag for t in self.toks)
+        self.brk = _breaks(self.norm, self.toks)
+        self.first_word = next((k for k, t in enumerate(self.toks) if t.tag != "M"), 0)
+
+    def at(self, i: int) -> list[Span]:
+        """The candidate spans that start at token ``i``."""
+        toks, tags, brk, n = self.toks, self.tags, self.brk, len(self.toks)
+        if not 0 <= i < n or tags[i] not in _HEAD:
+            return []
+        rx, rx_rel = patterns(self.lang), patterns(self.lang, rel=True)
+        out: list[Span] = []
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
             if j - 1 > i and brk[j - 2]:
                 break
             if tags[j - 1] in "PBQDICXVS":
                 continue
             if rx.fullmatch(tags, i, j) or (rx_rel.fullmatch(tags, i, j) and _relational_ok(toks, tags, i, j)):
-                sp = _make(norm, toks, i, j, lang, i == first_word)
+                sp = _make(self.norm, toks, i, j, self.lang, i == self.first_word)
                 right = j < n and not brk[j - 1] and tags[j] in "NJGK"
                 opened = right + (i > 0 and not brk[i - 1] and tags[i - 1] in "NJGKA")
                 if opened:
                     sp = replace(sp, open_sides=opened, open_right=right and tags[j] == "K")
                 out.append(sp)
-    return toks, out
+        return out
 
 
 def _relational_ok(toks: list[Token], tags: str, i: int, j: int) -> bool:
@@ -110,64 +121,12 @@ def _make(norm: str, toks: list[Token], i: int, j: int, lang: str, initial: bool
     return Occurrence(toks, i, j, key, surface, content, kind, lang, initial)
 
 
-def _phrasal(toks: list[Token], s: Span, multi: set[tuple[int, int]]) -> bool:
-    """'promotion de [la protection des victimes]': a bare noun whose complement is itself
-    a complex term describes an activity; the complement is the term."""
-    k = s.i + 1
-    if k >= s.j or toks[s.i].tag not in "NJ" or toks[k].tag not in "PB":
-        return False
-    k += 1
-    while k < s.j and toks[k].tag in "DI":
-        k += 1
-    if toks[k].lemma in _nonheads("fr"):
-        return False  # "conseillers en matière de police": a locution, not an activity
-    # the complement must have a complement of its own ("la protection [des victimes]"), or
-    # be an article + noun + adjective ("lutte contre [la violence domestique]"); "trafic de
-    # drogues illicites", "services de police responsables", "traite des êtres humains"
-    # (a contracted "des"/"du" is no article of its own) are terms
-    if (k, s.j) not in multi:
-        return False
-    with_article = toks[k - 1].tag == "D"
-    return any(t.tag in "PB" for t in toks[k:s.j]) or with_article
-
-
 @functools.cache
 def _nonheads(lang: str) -> dict[str, bool]:
     """Folded lemma -> True when it never starts a term before a complement."""
     if lang != "fr":
         return {}
     return {r[0]: len(r) > 1 and r[1] == "always" for r in load_tsv(lang, "terms_nonheads.tsv")}
-
-
-def _grammatical_head(toks: list[Token], s: Span, lang: str) -> bool:
-    """'au sein de …', 'dans le cadre de …', 'au moyen de': a grammatical noun before its
-    complement after a preposition; "cadre stratégique", "moyens de communication" stay."""
-    table = _nonheads(lang)
-    lem = toks[s.i].lemma
-    if lem not in table:
-        return False
-    if s.j - s.i == 1:
-        return True
-    if table[lem] and s.i > 0 and toks[s.i - 1].tag in "PB":
-        return True  # adverbial: "de manière [optimale]", "à des fins [terroristes]"
-    if toks[s.i + 1].tag not in "PBQ":
-        return False
-    if table[lem]:
-        return True
-    if s.i > 0 and toks[s.i - 1].tag == "V":
-        return True  # "prend note de", "fait face à"
-    k = s.i - 1
-    if k >= 0 and toks[k].tag in "DI":
-        k -= 1
-    return k >= 0 and toks[k].tag in "PBQ"
-
-
-def _adverbial_inside(toks: list[Token], s: Span, lang: str) -> bool:
-    """An adverbial locution inside or cut at the end: "système POLIS [de manière optimale]",
-    "tâches [de manière] efficace" (but "échange de vues": no adjective follows)."""
-    table = _nonheads(lang)
-    return any(table.get(toks[k].lemma) and toks[k - 1].tag in "PB" and k + 1 < len(toks)
-               and toks[k + 1].tag in "AJ" for k in range(s.i + 1, s.j))
 
 
 @functools.cache
@@ -222,11 +181,10 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     for s in found:
         if any(fires(r, s, lang) for r in _SPAN_RULES_ALL):
             continue
-        if s.kind == "term" and any(fires(r, s, lang) for r in _SPAN_RULES_TERM):
+        if s.kind == "term" and fires("weak_adjective_end", s, lang):
             continue
-        if s.kind == "term" and freq.get(s.key, 0) < 2 and (
-                fires("long_phrase_once", s, lang) or (fires("activity_of_term_once", s, lang)
-                                                        and (_complement(toks, s) in multi))):
+        if (s.kind == "term" and freq.get(s.key, 0) < 2 and fires("activity_of_term_once", s, lang)
+                and _complement(toks, s) in multi):
             continue
         ok.append(s)
     ok_at = {(s.i, s.j) for s in ok}
@@ -245,20 +203,10 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
                 todo.append(p)
     # a phrase followed by a bare coordinated complement is the first half of a longer term
     # ("services de détection [et de répression]"), even when the pattern stops before it
-    n = len(toks)
-    if _rule_on("coordinated_half"):
-        free = {(i, j) for i, j in free if not (j + 2 < n and toks[j].tag == "C" and _bare_coordination(toks, j, n))}
     return ok, free
 
 
-_SPAN_RULES_ALL = ("acronym_heads_lowercase", "locution_end", "open_participle", "short_label", "cross_reference")
-_SPAN_RULES_TERM = ("grammatical_head", "adverbial_inside", "verb_en_locution", "weak_adjective_end")
-
-
-def _rule_on(name: str) -> bool:
-    from .rules import _OFF
-
-    return name not in _OFF
+_SPAN_RULES_ALL = ("locution_end", "open_participle", "short_label", "cross_reference")
 
 
 def _complement(toks, s) -> tuple[int, int]:

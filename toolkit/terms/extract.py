@@ -62,7 +62,7 @@ def read_document(al: Alignment) -> DocMap:
         ft = tuple(tag_text(fr, "fr"))
         et = tuple(tag_text(en, "en"))
         bead = Bead(al.doc, fr, en, ft, et)
-        if fires("english_in_french", bead) or fires("untranslated", bead):
+        if fires("untranslated", bead):
             continue
         _toks, found = cand.spans(fr, "fr", ft)
         d.beads.append(bead)
@@ -202,11 +202,11 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
             translation_table=None, min_score: float = MIN_SCORE) -> Glossary:
     """Bilingual glossary of the aligned documents, best entries first.
 
-    ``min_freq``: candidates seen fewer times are left out, unless their occurrences prove
-    termhood on their own (rules ``once_specific``: a rare multiword term, an acronym with
-    its expansion). ``translation_table``: optional ``{fr_word: {en_word: p}}`` added to the
-    seed of the word alignment. ``min_score``: entries scoring lower are dropped; ``top``:
-    keep the best n."""
+    ``min_freq``: candidates seen fewer times are left out, unless they are the term of a
+    definition (rule ``defined_term``). ``translation_table``: optional ``{fr_word: {en_word: p}}`` added to the
+    seed of the word alignment. ``min_score``: pairs whose alignment confidence (alignment
+    score x sqrt(agreement across occurrences)) is lower are dropped; entries are ranked by
+    confidence x termhood; ``top``: keep the best n."""
     from . import rules_pair as RP
     from .termhood import cvalues, select
     from .wordalign import train
@@ -215,7 +215,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
     if not red.stats:
         return Glossary()
     cvalues_ = cvalues(red.stats)
-    keep = select(red.stats, cvalues_, "fr", red.ntok, min_freq, once_ok=RP.once_specific)
+    keep = select(red.stats, cvalues_, "fr", red.ntok, min_freq)
     model = train(red.beads, extra=translation_table)
     ev = _pair_all(red, keep, model)
     choices: list[PairChoice] = []
@@ -234,8 +234,7 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
                 continue
             ch.factor = RP.ranking_factor(ch)
             choices.append(ch)
-    choices = RP.drop_nested_duplicates(choices)
-    entries = [_entry(ch) for ch in choices if ch.score >= min_score]
+    entries = [_entry(ch) for ch in choices if ch.confidence >= min_score]
     entries.sort(key=lambda e: (-e.score, e.fr))
     if top is not None:
         entries = entries[:top]

@@ -24,19 +24,25 @@ class BeadPairer:
     """Pairs French occurrences of one bead with English candidate spans."""
 
     def __init__(self, bead, model):
-        from . import candidates as cand
-
         self.b = bead
         self.links = model.links(bead.fr_toks, bead.en_toks)
-        _t, self.en_spans = cand.spans(bead.en, "en", bead.en_toks)
-        self.by_start: dict[int, list] = {}
-        for e in self.en_spans:
-            self.by_start.setdefault(e.i, []).append(e)
+        self.by_start: dict[int, list] = {}  # English spans by start index, computed on demand
         self.en_content = [t.tag in CONTENT for t in bead.en_toks]
+        self._finder = None
+
+    def _starting(self, k: int) -> list:
+        got = self.by_start.get(k)
+        if got is None:
+            if self._finder is None:
+                from .candidates import SpanFinder
+
+                self._finder = SpanFinder(self.b.en, "en", self.b.en_toks)
+            got = self.by_start[k] = self._finder.at(k)
+        return got
 
     def best(self, s):
         """(English occurrence, score) for French occurrence ``s``, or None without links."""
-        fe, ef = self.links.fe, self.links.ef
+        fe = self.links.fe
         fr_c = [k for k in range(s.i, s.j) if s.toks[k].tag in CONTENT]
         if not fr_c:
             return None
@@ -46,7 +52,7 @@ class BeadPairer:
         lo, hi = linked[0], linked[-1]
         best = None
         for start in range(max(0, lo - SLACK), hi + 1):
-            for e in self.by_start.get(start, ()):
+            for e in self._starting(start):
                 if e.j <= lo or e.j > hi + SLACK + 1:
                     continue
                 sc = self._score(s, fr_c, e)

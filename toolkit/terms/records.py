@@ -138,5 +138,11 @@ class PairChoice:
     sense: int = 0  # 0: the main rendering of the French key; 1, 2…: other senses
 
     @property
+    def confidence(self) -> float:
+        """How sure the pairing is: alignment score and agreement across occurrences."""
+        return self.translation * self.consistency ** 0.5
+
+    @property
     def score(self) -> float:
-        return round(min(1.0, self.translation * self.consistency ** 0.5 * self.termhood * self.factor), 4)
+        """The ranking score: confidence x termhood x ranking factors, in [0, 1]."""
+        return round(min(1.0, self.confidence * self.termhood * self.factor), 4)

@@ -11,14 +11,6 @@ from .records import Occurrence
 from .rules import rule
 
 
-@rule("acronym_heads_lowercase", "span", "*",
-      "an acronym followed by lower-case words is an owner, not the head of a name",
-      examples=(("Les bureaux UNESCO chargés des archives.", "UNESCO chargés", True),
-                ("Le Bureau UNESCO Afrique est ouvert.", "UNESCO Afrique", False)))
-def acronym_heads_lowercase(o: Occurrence) -> bool:
-    return o.kind == "name" and o.toks[o.i].acronym and o.j - o.i > 1 and not o.toks[o.i + 1].cap
-
-
 @rule("locution_end", "span", "fr",
       "a span ending in a grammatical locution ('au moyen de') is cut in the middle of it",
       examples=(("Des réseaux criminels au moyen de drones.", "réseaux criminels au moyen", True),
@@ -35,48 +27,12 @@ def open_participle(o: Occurrence) -> bool:
     return C._open_participle(o.toks, o.i, o.j)
 
 
-@rule("grammatical_head", "span", "fr",
-      "a grammatical noun before its complement ('dans le cadre de') heads no term",
-      examples=(("Il agit dans le cadre de la loi.", "cadre de la loi", True),
-                ("Le cadre stratégique est adopté.", "cadre stratégique", False)))
-def grammatical_head(o: Occurrence) -> bool:
-    return C._grammatical_head(o.toks, o, o.lang)
-
-
-@rule("adverbial_inside", "span", "fr",
-      "an adverbial locution ('de manière efficace') inside a span makes it no term",
-      examples=(("Un échange de vues.", "échange de vues", False),
-                ("Des contrôles de manière régulière.", "contrôles de manière régulière", True)))
-def adverbial_inside(o: Occurrence) -> bool:
-    return C._adverbial_inside(o.toks, o, o.lang)
-
-
-@rule("verb_en_locution", "span", "fr",
-      "after a verb + 'en', the noun belongs to a verbal locution ('mettre en place des…')",
-      examples=(("Ils mettent en place des mesures.", "place des mesures", True),
-                ("La mise en place des mesures.", "mise en place des mesures", False)))
-def verb_en_locution(o: Occurrence) -> bool:
-    t = o.toks
-    return (o.i >= 2 and o.low(o.i - 1) == "en" and t[o.i - 2].tag == "V" and o.j - o.i > 1
-            and t[o.i + 1].tag in "PB")
-
-
 @rule("weak_adjective_end", "span", "fr",
       "an adjective that narrows nothing ('concerné', 'pertinent') ends no term",
       examples=(("Les autorités concernées répondent.", "autorités concernées", True),
                 ("Les autorités fiscales répondent.", "autorités fiscales", False)))
 def weak_adjective_end(o: Occurrence) -> bool:
     return C._weak_end(o.toks, o.i, o.j)
-
-
-@rule("long_phrase_once", "span", "fr",
-      "a phrase of more than MAX_CONTENT content words seen once is a description, not a term",
-      examples=(("La gestion durable des ressources halieutiques des zones côtières du nord.",
-                 "gestion durable des ressources halieutiques des zones côtières du nord", True),
-                ("La gestion durable des ressources halieutiques.", "gestion durable des ressources halieutiques",
-                 False)))
-def long_phrase_once(o: Occurrence) -> bool:
-    return len(o.content) > C.MAX_CONTENT
 
 
 @rule("activity_of_term_once", "span", "fr",
@@ -94,15 +50,6 @@ def activity_of_term_once(o: Occurrence) -> bool:
     if k >= o.j or t[k].lemma in C._nonheads("fr"):
         return False
     return any(x.tag in "PB" for x in t[k:o.j]) or t[k - 1].tag == "D"
-
-
-@rule("coordinated_half", "part", "fr",
-      "before 'et de'/'ou de' + a bare noun, a phrase is the first half of a coordinated term",
-      examples=(("Les services de recherche et de sauvetage.", "services de recherche", True),
-                ("Les services de recherche et les tribunaux.", "services de recherche", False)))
-def coordinated_half(o: Occurrence) -> bool:
-    n = len(o.toks)
-    return o.j + 2 < n and o.toks[o.j].tag == "C" and C._bare_coordination(o.toks, o.j, n)
 
 
 @rule("defined_term_marker", "span", "fr",

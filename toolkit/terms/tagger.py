@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..langdata import check_lang, load_set, load_tsv
-from ..text import fold, normalize_chars, WORD_RE
+from ..text import normalize_chars, WORD_RE
 from ..words.acronyms import is_acronym
 from ..words.tokenize import lemma_key
 

@@ -98,22 +98,6 @@ def common_single_word(c: Candidate) -> bool:
     return not _single_word_term(c, "fr", specificity(c, "fr", ntok), ntok)
 
 
-@rule("postnominal_adjective", "select", "fr",
-      "a one-word candidate seen mostly right after a noun is an adjective, no entry alone",
-      examples=((dict(content=("continu",), freq=4, free=4, postnominal=3), True),
-                (dict(content=("continu",), freq=4, free=4, postnominal=1), False)))
-def postnominal_adjective(c: Candidate) -> bool:
-    return len(c.content) == 1 and c.kind == "term" and 2 * c.postnominal >= c.freq
-
-
-@rule("lone_name_once", "select", "*",
-      "a lone capitalised word seen once is more often a fragment than a name",
-      examples=((dict(content=("chine",), kind="name", freq=1, free=1), True),
-                (dict(content=("chine",), kind="name", freq=2, free=2), False)))
-def lone_name_once(c: Candidate) -> bool:
-    return len(c.content) == 1 and c.kind == "name" and c.freq < 2
-
-
 @rule("defined_term", "select", "*",
       "the term of a definition is an entry whatever its frequency or commonness",
       examples=((dict(content=("enfant",), forms={"enfant": 1}, freq=1, free=1, defined=1), True),
@@ -138,13 +122,12 @@ _CORPUS_TOKENS = [0]  # token count of the corpus being selected (set by select(
 
 
 def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_tokens: int,
-           min_freq: int = 1, once_ok=None) -> dict[str, float]:
+           min_freq: int = 1) -> dict[str, float]:
     """Keys kept for pairing, with a termhood score in [0, 1].
 
     Kept: candidates that stand on their own somewhere, plus nested ones that recur (C-value
     above the candidate's own length weight) unless every occurrence is cut out of a longer
-    phrase; the select rules (rules registry) drop the rest. ``once_ok(c)``: candidates seen
-    fewer than ``min_freq`` times that are kept all the same (specific enough)."""
+    phrase; the select rules (rules registry) drop the rest; defined terms are always kept."""
     _CORPUS_TOKENS[0] = total_tokens
     out = {}
     top = max(cv.values(), default=1.0) or 1.0
@@ -152,7 +135,7 @@ def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_t
         if fires("defined_term", st, lang):
             out[k] = 1.0
             continue
-        if st.freq < min_freq and not (once_ok is not None and once_ok(st)):
+        if st.freq < min_freq:
             continue
         if fires("thin_evidence", st, lang):
             continue
@@ -164,8 +147,7 @@ def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_t
             continue
         if not nested_ok and fires("mostly_fragment", st, lang):
             continue
-        if n > 12 or any(fires(r, st, lang) for r in ("common_single_word", "postnominal_adjective",
-                                                       "lone_name_once")):
+        if n > 12 or fires("common_single_word", st, lang):
             continue
         spec = specificity(st, lang, total_tokens) if kind == "term" else 1.0
         th = 0.5 + 0.5 * min(1.0, math.log1p(cv[k]) / math.log1p(top))
