@@ -144,5 +144,7 @@ class PairChoice:
 
     @property
     def score(self) -> float:
-        """The ranking score: confidence x termhood x ranking factors, in [0, 1]."""
-        return round(min(1.0, self.confidence * self.termhood * self.factor), 4)
+        """The ranking score: confidence x termhood x ranking factors x evidence, in [0, 1];
+        evidence 1 - 0.5/n for n paired occurrences (a pair seen once ranks at half)."""
+        evidence = 1.0 - 0.5 / max(1, self.evidence.n)
+        return round(min(1.0, self.confidence * self.termhood * self.factor * evidence), 4)

@@ -63,8 +63,11 @@ def get(name: str) -> Rule:
 
 def fires(name: str, record: Any, lang: str | None = None) -> bool:
     """True when rule ``name`` is on, applies to ``lang`` and its check holds for ``record``."""
-    r = _BY_NAME.get(name) or (_load() or _BY_NAME[name])
-    if name in _OFF or (lang is not None and r.lang not in ("*", lang)):
+    r = _BY_NAME.get(name)
+    if r is None:
+        _load()
+        r = _BY_NAME[name]
+    if _OFF and name in _OFF or (lang is not None and r.lang != "*" and r.lang != lang):
         return False
     return bool(r.check(record))
 

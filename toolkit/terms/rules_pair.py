@@ -5,7 +5,7 @@ are ``(fields, fires)``: the fields build the record (tests/terms/test_rules.py)
 """
 from __future__ import annotations
 
-from .records import PairChoice
+from .records import Candidate, PairChoice
 from .rules import REGISTRY, factor, fires, rule
 
 __all__ = ["dropped", "ranking_factor"]
@@ -65,6 +65,25 @@ def _fr_toks(text: str):
     from .tagger import tag_text
 
     return tag_text(text, "fr")
+
+
+@rule("once_specific", "select", "fr",
+      "a candidate seen fewer than min_freq times is kept when it is a multiword name or a "
+      "multiword term with a word rare in general language",
+      examples=((dict(content=("cybercriminalite", "financier"), forms={"cybercriminalité financière": 1},
+                      kind="term", freq=1, free=1), True),
+                (dict(content=("bureau", "lutte", "terrorisme"), forms={"Bureau de lutte contre le terrorisme": 1},
+                      kind="name", freq=1, free=1), True),
+                (dict(content=("question", "important"), forms={"question importante": 1}, kind="term",
+                      freq=1, free=1), False)))
+def once_specific(c: Candidate) -> bool:
+    from .termhood import RARE_ZIPF, _zipf
+
+    if len(c.content) < 2 or not c.free:
+        return False
+    if c.kind == "name":
+        return True
+    return any(_zipf(w, "fr") <= RARE_ZIPF for w in c.word().split() if len(w) > 3)
 
 
 def dropped(c: PairChoice) -> bool:

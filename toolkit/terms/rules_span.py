@@ -6,6 +6,8 @@ checked on it (tests/terms/test_rules.py).
 """
 from __future__ import annotations
 
+import functools
+
 from . import candidates as C
 from .records import Occurrence
 from .rules import rule
@@ -83,6 +85,7 @@ def cross_reference(o: Occurrence) -> bool:
     return o.low(o.j - 1) in words or any(words.get(o.low(k)) for k in range(o.i, o.j))
 
 
+@functools.cache
 def _reference_words() -> dict[str, bool]:
     """Word -> True when it spoils a phrase wherever it stands."""
     from ..langdata import load_tsv

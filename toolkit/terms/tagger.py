@@ -149,7 +149,7 @@ def tag_text(text: str, lang: str) -> list[Token]:
             tag, cap = "K", True
         elif capword and not first and not shouting and tag not in "PBQDICXSM":
             tag, cap = "K", True
-        toks.append(Token(w, s, e, tag, lemma(w, lang), cap, acr))
+        toks.append(Token(w, s, e, tag, lemma_key(w, lang), cap, acr))
         if tag != "M" or len(toks) > 2:
             first = False
     _context_rules(toks, lang)
@@ -162,7 +162,12 @@ _EN_VERB_CUES = frozenset(
 
 
 def _context_rules(toks: list[Token], lang: str) -> None:
-    """Segment-initial verbs of resolutions: 'Décide de', 'Invite tous', 'Requests the'."""
+    """Segment-initial verbs of resolutions: 'Décide de', 'Invite tous', 'Requests the'; a
+    capitalised first word before a capitalised word starts a name ('United Nations …')."""
+    if (len(toks) > 1 and toks[1].tag == "K" and toks[1].cap and not toks[1].acronym
+            and toks[0].text[:1].isupper() and toks[0].tag in "NAJ" and not toks[0].text.isupper()):
+        t = toks[0]
+        toks[0] = Token(t.text, t.start, t.end, "K", t.lemma, True, False)
     i = 0
     while i < len(toks) and toks[i].tag == "M":
         i += 1
