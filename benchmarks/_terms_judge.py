@@ -75,3 +75,15 @@ def write_todo(name: str, missing: list, path: Path) -> None:
             w.writerow(COLUMNS + ["example_fr", "example_en", "score", "freq"])
         for e in missing:
             w.writerow([name, e.fr, e.en, "", "", e.example_fr[:300], e.example_en[:300], e.score, e.freq])
+
+
+def labelled_precision(name: str, entries: list, labels) -> tuple[float, int]:
+    """OK share over every output entry that has a label (not only the sample): a steadier
+    signal for comparing variants (ablation), biased towards what has been sampled before."""
+    ok = n = 0
+    for e in entries:
+        lab = labels.get((name, norm(e.fr, "fr"), norm(e.en, "en")))
+        if lab is not None:
+            n += 1
+            ok += lab[0] == "ok"
+    return (ok / n if n else float("nan")), n

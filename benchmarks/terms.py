@@ -158,32 +158,43 @@ def _memoise_for_ablation() -> None:
 
 
 def ablate(args) -> int:
+    """Per rule: the change in judged precision (every output entry with a label in
+    terms_judged.tsv), in precision/recall against the reference pairs and in the number of
+    entries when that rule alone is off. Verdict per set, on judged precision + recall:
+    "pays" when switching the rule off loses more than EPS, "costs" when it gains."""
     from toolkit.terms import rules as R
 
     _memoise_for_ablation()
-
+    R._load()
+    labels = J.load()
     sets = [d for d in S.dev_sets(args.shared) if args.set in (None, d.name)]
     mf = S.build_min_freq()
     data = {ds.name: (ds, S.alignments(ds, args.jobs)) for ds in sets}
-    base = {}
-    for name, (ds, als) in data.items():
-        base[name] = against_reference(ds, run_set(ds, als, mf)[0])
-    print("## Ablation: change in precision/recall against the reference pairs and in the number of")
-    print("## entries when one rule alone is off (negative dP/dR: the rule pays that much)")
-    hdr = ["rule", "stage"] + [f"{n} {m}" for n in data for m in ("dP", "dR", "dN")] + ["verdict"]
-    w = [26, 8] + [9, 9, 7] * len(data) + [18]
+
+    def measure(ds, als):
+        entries = run_set(ds, als, mf)[0]
+        m = against_reference(ds, entries)
+        m["judged"] = J.labelled_precision(ds.name, entries, labels)[0]
+        return m
+
+    base = {name: measure(ds, als) for name, (ds, als) in data.items()}
+    print("## Ablation: change when one rule alone is off (negative: the rule pays that much).")
+    print("## dJ judged precision of the labelled entries, dP/dR against the reference pairs, dN entries")
+    cols = ("dJ", "dP", "dR", "dN")
+    hdr = ["rule", "stage"] + [f"{n} {m}" for n in data for m in cols] + ["verdict"]
+    w = [20, 8] + [7, 7, 7, 6] * len(data) + [14]
     print(row(hdr, w))
-    print(row(["(all rules on)", ""] + [c for n in data for c in (f"{base[n]['p']:.3f}", f"{base[n]['r']:.3f}",
-                                                                 str(base[n]["pred"]))] + [""], w))
+    print(row(["(all rules on)", ""] + [c for n in data for c in (
+        f"{base[n]['judged']:.3f}", f"{base[n]['p']:.3f}", f"{base[n]['r']:.3f}", str(base[n]["pred"]))] + [""], w))
     for rule in R.REGISTRY:
         cells = [rule.name, rule.stage]
         verdict = []
         for name, (ds, als) in data.items():
             with R.disabled(rule.name):
-                m = against_reference(ds, run_set(ds, als, mf)[0])
-            dp, dr = m["p"] - base[name]["p"], m["r"] - base[name]["r"]
-            cells += [f"{dp:+.3f}", f"{dr:+.3f}", f"{m['pred'] - base[name]['pred']:+d}"]
-            net = dp + dr
+                m = measure(ds, als)
+            dj, dp, dr = m["judged"] - base[name]["judged"], m["p"] - base[name]["p"], m["r"] - base[name]["r"]
+            cells += [f"{dj:+.3f}", f"{dp:+.3f}", f"{dr:+.3f}", f"{m['pred'] - base[name]['pred']:+d}"]
+            net = dj + dr
             verdict.append("pays" if net < -EPS else "costs" if net > EPS else "neutral")
         print(row(cells + ["/".join(verdict)], w), flush=True)
     return 0

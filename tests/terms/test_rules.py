@@ -29,7 +29,8 @@ def _choice(d: dict) -> PairChoice:
     fr, en = d.pop("fr", "x"), d.pop("en", "x")
     kind = d.pop("kind", "term")
     c = _candidate(dict(content=d.pop("content", tuple(fr.lower().split())), kind=kind))
-    return PairChoice(c, fr, en, en.lower(), kind, 1.0, 1.0, 1.0, PairEvidence(c.key, en.lower(), n=1))
+    ev = PairEvidence(c.key, en.lower(), n=d.pop("n", 1))
+    return PairChoice(c, fr, en, en.lower(), kind, d.pop("translation", 1.0), 1.0, 1.0, ev)
 
 
 def _occurrence(text: str, surface: str):

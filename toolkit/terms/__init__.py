@@ -1,6 +1,6 @@
 """Bilingual term-pair extraction from aligned text, and the curation merge.
 
-    extract(alignments, *, min_freq=1, top=None, translation_table=None, min_score=0.3) -> Glossary
+    extract(alignments, *, min_freq=1, top=None, translation_table=None, min_score=0.45) -> Glossary
     merge(old, new) -> Glossary
 
 Importing this package loads no data: tables and lemmatiser load on first use.

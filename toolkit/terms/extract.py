@@ -20,7 +20,7 @@ from .records import Candidate, PairChoice, PairEvidence
 
 __all__ = ["extract", "entry_id", "read_document", "DocMap"]
 
-MIN_SCORE = 0.3
+MIN_SCORE = 0.45
 OCC_CAP = 40  # occurrences of one key paired per document (consistency needs no more)
 
 

@@ -48,6 +48,21 @@ def english_not_nominal(c: PairChoice) -> bool:
     return bool(toks) and (toks[-1].tag not in "NJKMG" or any(t.tag == "V" for t in toks))
 
 
+ONCE_CONFIDENCE = 0.7  # a pair seen once must align this cleanly
+
+
+@rule("clean_single_pair", "pairing", "*",
+      "a pair seen once has no second occurrence to confirm it: it must align cleanly "
+      "(every word linked inside the pair)",
+      examples=((dict(fr="Gazette du Canada dans les meilleurs délais", en="Canada Gazette", n=1,
+                      translation=0.5), True),
+                (dict(fr="Bureau de lutte contre le terrorisme", en="Office of Counter-Terrorism", n=1,
+                      translation=0.9), False),
+                (dict(fr="Gazette du Canada", en="Canada Gazette", n=3, translation=0.5), False)))
+def clean_single_pair(c: PairChoice) -> bool:
+    return c.evidence.n <= 1 and c.confidence < ONCE_CONFIDENCE
+
+
 @rule("coordination_rank", "ranking", "fr", "coordinations are often two terms in one",
       examples=((dict(fr="recherche et sauvetage", en="search and rescue"), True),
                 (dict(fr="sauvetage en mer", en="rescue at sea"), False)), factor=0.8)
