@@ -1,7 +1,7 @@
 """Monolingual term candidates: token spans whose tags match a row of term_patterns.tsv.
 
-Every matching span is a candidate, nested ones included ("services de police" inside
-"services de police responsables"); termhood (termhood.py) decides which ones are kept.
+Every matching span is a candidate, nested ones included ("gestion des déchets" inside
+"gestion des déchets dangereux"); termhood (termhood.py) decides which ones are kept.
 """
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from .tagger import Token, tag_text
 __all__ = ["Span", "SpanFinder", "spans", "patterns", "filter_spans", "MAX_TOKENS", "MAX_CONTENT"]
 
 MAX_CONTENT = 5  # content words of a term seen once; longer ones must recur
-MAX_TOKENS = 20  # names such as "Équipe d’experts de l’état de droit et des questions touchant …"
+MAX_TOKENS = 20  # long names of bodies and programmes
 _MACRO = re.compile(r"\{(\w+)\}")
 _GAP_OK = re.compile(r"\s*")  # tokens of one term are separated by spaces only
 _HEAD = set("NJKRAMG")
-# participles and adjectives that take their own complement ("chargées de", "relatives à")
+# participles and adjectives that take their own complement ("chargée de", "relative à")
 _PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|is|ise|ises|us|ue|ues|it|ite|its|ites|relatif|relative|relatifs|relatives)$")  # tags a candidate may start with (checked by the patterns)
 
 
@@ -50,7 +50,7 @@ def _breaks(text: str, toks: list[Token]) -> list[bool]:
     for a, b in zip(toks, toks[1:]):
         gap = text[a.end:b.start]
         elided = a.text.endswith("'") and gap == ""  # "l'application"
-        possessive = gap == "'" and b.tag == "S"  # "Children's Fund"
+        possessive = gap == "'" and b.tag == "S"  # "Farmers' Union"
         out.append(not _GAP_OK.fullmatch(gap) and not elided and not possessive)
     out.append(True)
     return out
@@ -141,7 +141,7 @@ def _weak_adjectives(lang: str) -> frozenset[str]:
 
 
 def _weak_end(toks: list[Token], i: int, j: int) -> bool:
-    """The phrase ends with an adjective that makes no term ("organisations concernées")."""
+    """The phrase ends with an adjective that makes no term ("autorités concernées")."""
     t = toks[j - 1]
     if j - i < 2 or t.tag not in "AJR":
         return False
@@ -171,9 +171,9 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     """The spans of one segment that may be terms, and those that stand on their own.
 
     Standing on its own: maximal among the kept spans, or a part a terminologist lists
-    separately: the head noun with its adjectives ("acteurs intergouvernementaux" in
-    "acteurs intergouvernementaux de l'architecture …") and each complement chain that runs
-    to the end ("architecture de sécurité mondiale", "sécurité mondiale")."""
+    separately: the head noun with its adjectives ("gestion durable" in
+    "gestion durable des ressources en eau") and each complement chain that runs to the end
+    ("ressources en eau")."""
     from .rules import fires
 
     multi = {(s.i, s.j) for s in found if len(s.content) >= 2}
@@ -219,7 +219,7 @@ def _complement(toks, s) -> tuple[int, int]:
 
 def _bare_coordination(toks: list[Token], c: int, end: int) -> bool:
     """"services de détection et de répression": two bare complements share the head, so
-    "services de détection" alone is no term (unlike "protection des victimes et des …")."""
+    "services de détection" alone is no term (unlike "gestion des forêts et des …")."""
     if c < 2 or c + 2 >= end:
         return False
     before, after = toks[c - 2], toks[c + 1]
@@ -230,7 +230,7 @@ def _bare_coordination(toks: list[Token], c: int, end: int) -> bool:
     # adjectives and "à" complements qualify the whole coordination ("services de détection
     # et de répression compétents", "… aux niveaux national et international"); with a "de"
     # complement of its own the second noun is a phrase of its own
-    # ("blanchiment d'argent et de [saisie des avoirs criminels]")
+    # ("contrôle des prix et de [gestion des stocks agricoles]")
     k = c + 3
     if k >= end or toks[k].tag != "P":
         return True
@@ -241,8 +241,7 @@ def _bare_coordination(toks: list[Token], c: int, end: int) -> bool:
 
 
 def _trailing_name(toks: list[Token], i: int, j: int) -> tuple[int, int] | None:
-    """(preposition, first name token) of a trailing "des Nations Unies", "de l'OSCE",
-    "d'INTERPOL"."""
+    """(preposition, first name token) of a trailing "de l'Union européenne", "de l'UNESCO"."""
     for p in range(j - 1, i, -1):
         if toks[p].tag in "PB":
             k = p + 1
@@ -257,8 +256,8 @@ def _trailing_name(toks: list[Token], i: int, j: int) -> tuple[int, int] | None:
 
 
 def _owner(toks: list[Token], i: int, j: int) -> bool:
-    """The phrase ends in a proper-noun complement with an article, its owner ("… des États
-    participants", "… de l'Organisation"); a bare one may be part of the term ("chefs
+    """The phrase ends in a proper-noun complement with an article, its owner ("… de l'Union
+    européenne", "… de l'Office"); a bare one may be part of the term ("chefs
     d'État", "coup d'État")."""
     pk = _trailing_name(toks, i, j)
     return bool(pk) and (pk[1] > pk[0] + 1 or toks[pk[0]].text.lower() in ("des", "du", "aux", "au"))
@@ -268,13 +267,13 @@ def _parts(toks: list[Token], i: int, j: int, lang: str = "fr"):
     """A maximal noun phrase and the parts a terminologist lists separately:
     the head noun with its adjectives, each complement chain that runs to the end, the
     first conjunct, and a trailing proper-noun complement split off
-    ("[opérations de maintien de la paix] des [Nations Unies]")."""
+    ("[programmes de recherche] de l'[Union européenne]")."""
     ends = [j]
     split = []
     pk = _trailing_name(toks, i, j)
     if pk:
         # in a name, parts end before the proper-noun complement; in a term phrase only the
-        # name runs to the end ("sein du [Secrétariat de l'OSCE]"), and the whole phrase is
+        # name runs to the end ("siège de l'[Office des forêts]"), and the whole phrase is
         # a term with its owner ("[systèmes de justice pénale] des [États participants]")
         p, k = pk
         ends = [p] if toks[i].tag == "K" else [j, p]
@@ -288,19 +287,19 @@ def _parts(toks: list[Token], i: int, j: int, lang: str = "fr"):
     while k - i >= 2 and _weak_end(toks, i, k):
         k -= 1
     if k < j:
-        yield (i, k)  # "organisations [intergouvernementales et non gouvernementales] concernées"
+        yield (i, k)  # "autorités [sanitaires et vétérinaires] concernées"
     if toks[i].tag == "R" and j - i >= 3:
-        yield (i + 1, j)  # "nouveaux [moyens de communication]"
+        yield (i + 1, j)  # "nouveaux [moyens de paiement]"
     if (j < len(toks) and toks[j].tag in "PBQ" and toks[j - 1].tag == "A"
             and _PARTICIPLE_END.search(toks[j - 1].text.lower()) and j - 1 - i >= 2):
-        yield (i, j - 1)  # "stratégie globale [axée] sur …": the participle belongs to what follows
+        yield (i, j - 1)  # "politique agricole [fondée] sur …": the participle belongs to what follows
     coord = {c + 2 for c in range(i + 2, j - 2) if toks[c].tag == "C" and _bare_coordination(toks, c, j)}
     for end in ends:
         k = i + 1
         while k < end and toks[k].tag in "AJRK":
             k += 1
         # head + adjectives, unless the last one is a participle with its own complement
-        # ("institutions chargées [de l'application des lois]", "domaines liés [à]")
+        # ("organismes chargés [de la gestion des eaux]", "secteurs liés [à]")
         if k - i >= 2 and not name and not (k < end and _PARTICIPLE_END.search(toks[k - 1].text.lower())):
             yield (i, k)
         for k in range(i + 1, end):
@@ -311,7 +310,7 @@ def _parts(toks: list[Token], i: int, j: int, lang: str = "fr"):
             if owner and not name and end == j and toks[k].tag != "K":
                 continue
             if toks[k - 1].tag in "PBDI" and toks[k].tag not in ("PBDICK" if name else "PBDIC"):
-                # inside a name only short generic terms: "consolidation de la paix"
+                # inside a name only short generic terms: "protection des sols"
                 if not name or sum(t.tag not in "PBQDIC" for t in toks[k:end]) <= 3:
                     yield (k, end)
             if toks[k].tag == "C" and not name and not _bare_coordination(toks, k, end):

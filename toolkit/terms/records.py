@@ -28,7 +28,7 @@ class Occurrence:
     lang: str = "fr"
     initial: bool = False  # starts the segment (its capital says nothing)
     open_sides: int = 0  # 0-2: a noun or modifier touches the span on the left/right
-    open_right: bool = False  # a capitalised word follows: "United Nations High [Commissioner]"
+    open_right: bool = False  # a capitalised word follows: "European Food Safety [Authority]"
 
     @property
     def tokens(self) -> tuple:

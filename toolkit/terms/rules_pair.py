@@ -25,7 +25,7 @@ def untranslated(b) -> bool:
 @rule("verbal_english", "pairing", "*",
       "an English -ing form with its object renders an activity, not a French term",
       examples=((dict(fr="protection des forêts", en="protecting forests", kind="term"), True),
-                (dict(fr="modèle opérationnel", en="operating model", kind="term"), False)))
+                (dict(fr="eau potable", en="drinking water", kind="term"), False)))
 def verbal_english(c: PairChoice) -> bool:
     from .tagger import tag_text
 
@@ -56,7 +56,7 @@ ONCE_CONFIDENCE = 0.7  # a pair seen once must align this cleanly
       "(every word linked inside the pair)",
       examples=((dict(fr="Gazette du Canada dans les meilleurs délais", en="Canada Gazette", n=1,
                       translation=0.5), True),
-                (dict(fr="Bureau de lutte contre le terrorisme", en="Office of Counter-Terrorism", n=1,
+                (dict(fr="Office national des forêts", en="National Forestry Office", n=1,
                       translation=0.9), False),
                 (dict(fr="Gazette du Canada", en="Canada Gazette", n=3, translation=0.5), False)))
 def clean_single_pair(c: PairChoice) -> bool:
@@ -87,7 +87,7 @@ def _fr_toks(text: str):
       "multiword term with a word rare in general language",
       examples=((dict(content=("cybercriminalite", "financier"), forms={"cybercriminalité financière": 1},
                       kind="term", freq=1, free=1), True),
-                (dict(content=("bureau", "lutte", "terrorisme"), forms={"Bureau de lutte contre le terrorisme": 1},
+                (dict(content=("office", "national", "foret"), forms={"Office national des forêts": 1},
                       kind="name", freq=1, free=1), True),
                 (dict(content=("question", "important"), forms={"question importante": 1}, kind="term",
                       freq=1, free=1), False)))

@@ -40,7 +40,7 @@ def weak_adjective_end(o: Occurrence) -> bool:
 @rule("activity_of_term_once", "span", "fr",
       "a bare noun whose complement is a complex term describes an activity on that term",
       examples=(("La promotion de la sécurité routière.", "promotion de la sécurité routière", True),
-                ("Le trafic de drogues illicites.", "trafic de drogues illicites", False)))
+                ("Le transport de marchandises dangereuses.", "transport de marchandises dangereuses", False)))
 def activity_of_term_once(o: Occurrence) -> bool:
     t = o.toks
     k = o.i + 1

@@ -21,7 +21,7 @@ from ..words.tokenize import lemma_key
 __all__ = ["Token", "tag_text", "lemma"]
 
 _VERB_LEMMA = re.compile(r"(?:er|ir|re|oir)$")
-# French past participles used as adjectives, by infinitive ending: "organisée" (organiser),
+# French past participles used as adjectives, by infinitive ending: "fondée" (fonder),
 # "établis" (établir), "pris", "reconnus", "offert" (prendre, reconnaître, offrir).
 _PARTICIPLE = {
     "er": re.compile(r"(?:é|ée|és|ées)$"),
@@ -130,20 +130,20 @@ def tag_text(text: str, lang: str) -> list[Token]:
     lang = check_lang(lang)
     norm = normalize_chars(text)
     raw = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(norm)]
-    # Upper-case headings ("RÉUNION MINISTÉRIELLE") are read as lower-case words.
+    # Upper-case headings ("RAPPORT ANNUEL") are read as lower-case words.
     letters = [c for c in norm if c.isalpha()]
     shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     toks: list[Token] = []
     first = True
     for n_, (w, s, e) in enumerate(raw):
         if lang == "en" and w.endswith("'") and n_ + 1 < len(raw) and raw[n_ + 1][0].lower() == "s":
-            w, e = w[:-1], e - 1  # "Organization's": possessive s is its own token
+            w, e = w[:-1], e - 1  # "Agency's": possessive s is its own token
         low = w.lower()
         acr = _is_acronym(w) and not (shouting or (len(w) > 4 and _is_known(low, lang)))
         capword = w[:1].isupper() and not acr
         tag = "X" if _URL.search(low) else "M" if _ROMAN.fullmatch(w) and len(w) <= 5 else _word_tag(low, lang)
         if tag == "N" and "-" in low and lang == "fr":
-            tag = "J"  # "partenariat police-public", "réhabilitation post-conflit"
+            tag = "J"  # "coopération franco-allemande", "reconstruction post-séisme"
         cap = False
         if acr:
             tag, cap = "K", True
@@ -179,7 +179,7 @@ def _context_rules(toks: list[Token], lang: str) -> None:
             verbal = verbal or nxt.text.lower() in ("to", "that") or t.tag == "G" and nxt.tag in "DIXK"
         if t.tag in "NJGA" and verbal and t.text[:1].isupper():
             toks[i] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
-    if lang == "en":  # base verbs: "to provide the", "can contribute to", "which recognize that"
+    if lang == "en":  # base verbs: "to provide the", "can support the", "which note that"
         for k in range(1, len(toks)):
             prev = toks[k - 1].text.lower()
             t = toks[k]
@@ -190,13 +190,13 @@ def _context_rules(toks: list[Token], lang: str) -> None:
             elif (t.tag in "NJ" and nxt in "DI" and toks[k - 1].tag in "NKS" and not t.cap
                   and t.text.endswith("s") and not t.text.endswith("ss")):
                 toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
-    if lang == "fr":  # plural noun in apposition: "pays membres", "États membres", "États parties"
+    if lang == "fr":  # plural noun in apposition: "pays membres", "États parties"
         for k in range(1, len(toks)):
             a, t = toks[k - 1], toks[k]
             if (a.tag in "NK" and t.tag == "N" and not t.cap and a.text.lower().endswith(("s", "x"))
                     and t.text.lower().endswith(("s", "x")) and t.start == a.end + 1):
                 toks[k] = Token(t.text, t.start, t.end, "J", t.lemma, False, False)
-    if lang == "fr":  # "organisations non gouvernementales": "non" joins the adjective
+    if lang == "fr":  # "armes non létales": "non" joins the adjective
         for k in range(len(toks) - 1):
             t = toks[k]
             if t.text.lower() == "non" and toks[k + 1].tag in "AJ":

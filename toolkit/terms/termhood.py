@@ -71,7 +71,7 @@ BIG_CORPUS = 20_000  # tokens; below this, frequencies say little about one word
 
 def _single_word_term(st: CandStats, lang: str, spec: float, total_tokens: int) -> bool:
     """A lone common noun is a term when general language hardly uses it
-    ("cybercriminalité", "décideurs"), or, in a corpus big enough to tell, when it is
+    ("géolocalisation", "cabotage"), or, in a corpus big enough to tell, when it is
     frequent here and much more frequent than in general language."""
     if _zipf(st.word().split("-")[-1], lang) <= RARE_ZIPF:
         return True
@@ -90,7 +90,7 @@ def mostly_fragment(c: Candidate) -> bool:
       "a lone common noun is a term only when general language hardly uses it, or when it is "
       "frequent here and much more frequent than in general language",
       examples=((dict(content=("question",), forms={"question": 1}, freq=1, free=1), True),
-                (dict(content=("cybercriminalite",), forms={"cybercriminalité": 1}, freq=1, free=1), False)))
+                (dict(content=("geolocalisation",), forms={"géolocalisation": 1}, freq=1, free=1), False)))
 def common_single_word(c: Candidate) -> bool:
     if len(c.content) != 1 or c.kind != "term":
         return False
