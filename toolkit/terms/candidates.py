@@ -152,20 +152,6 @@ def _weak_end(toks: list[Token], i: int, j: int) -> bool:
     return t.lemma in weak or any(w.endswith(e) and w[: len(w) - len(e)] in weak for e in ("es", "s", "e", ""))
 
 
-def _open_participle(toks: list[Token], i: int, j: int) -> bool:
-    """Ends with a participle or adjective whose complement follows outside the phrase:
-    "activités relatives [à la police]", "menaces posées [par]"."""
-    return (j - i >= 2 and j < len(toks) and toks[j - 1].tag == "A"
-            and bool(_PARTICIPLE_END.search(toks[j - 1].text.lower()))
-            and (toks[j].tag in "PBQ" or toks[j].text.lower() == "par"))
-
-
-def _locution_end(toks: list[Token], i: int, j: int) -> bool:
-    """The phrase ends in a grammatical locution: "menaces transnationales au moyen [de]"."""
-    return (j - i >= 3 and toks[j - 1].lemma in _nonheads("fr")
-            and (toks[j - 2].tag == "B" or toks[j - 2].lemma == "en"))
-
-
 def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
                  ) -> tuple[list[Span], set[tuple[int, int]]]:
     """The spans of one segment that may be terms, and those that stand on their own.
@@ -206,7 +192,7 @@ def filter_spans(toks: list[Token], found: list[Span], freq: dict, lang: str
     return ok, free
 
 
-_SPAN_RULES_ALL = ("locution_end", "open_participle", "short_label", "cross_reference")
+_SPAN_RULES_ALL = ("short_label", "cross_reference")
 
 
 def _complement(toks, s) -> tuple[int, int]:

@@ -5,7 +5,7 @@ are ``(fields, fires)``: the fields build the record (tests/terms/test_rules.py)
 """
 from __future__ import annotations
 
-from .records import Candidate, PairChoice
+from .records import PairChoice
 from .rules import REGISTRY, factor, fires, rule
 
 __all__ = ["dropped", "ranking_factor"]
@@ -37,17 +37,6 @@ def verbal_english(c: PairChoice) -> bool:
             and ft[0].tag in "NJ" and ft[1].tag in "PB")
 
 
-@rule("english_not_nominal", "pairing", "*",
-      "an English side that does not end in a noun, or holds a verb, is no term's rendering",
-      examples=((dict(fr="peines consécutives", en="served consecutively"), True),
-                (dict(fr="peines consécutives", en="consecutive sentences"), False)))
-def english_not_nominal(c: PairChoice) -> bool:
-    from .tagger import tag_text
-
-    toks = tag_text(c.en, "en")
-    return bool(toks) and (toks[-1].tag not in "NJKMG" or any(t.tag == "V" for t in toks))
-
-
 ONCE_CONFIDENCE = 0.7  # a pair seen once must align this cleanly
 
 
@@ -63,42 +52,10 @@ def clean_single_pair(c: PairChoice) -> bool:
     return c.evidence.n <= 1 and c.confidence < ONCE_CONFIDENCE
 
 
-@rule("coordination_rank", "ranking", "fr", "coordinations are often two terms in one",
-      examples=((dict(fr="recherche et sauvetage", en="search and rescue"), True),
-                (dict(fr="sauvetage en mer", en="rescue at sea"), False)), factor=0.8)
-def coordination_rank(c: PairChoice) -> bool:
-    return any(t.tag == "C" for t in _fr_toks(c.fr))
-
-
-@rule("long_phrase_rank", "ranking", "*", "phrases of four content words or more are often descriptions",
-      examples=((dict(content=("a", "b", "c", "d")), True), (dict(content=("a", "b")), False)), factor=0.85)
-def long_phrase_rank(c: PairChoice) -> bool:
-    return len(c.cand.content) >= 4
-
-
 def _fr_toks(text: str):
     from .tagger import tag_text
 
     return tag_text(text, "fr")
-
-
-@rule("once_specific", "select", "fr",
-      "a candidate seen fewer than min_freq times is kept when it is a multiword name or a "
-      "multiword term with a word rare in general language",
-      examples=((dict(content=("cybercriminalite", "financier"), forms={"cybercriminalité financière": 1},
-                      kind="term", freq=1, free=1), True),
-                (dict(content=("office", "national", "foret"), forms={"Office national des forêts": 1},
-                      kind="name", freq=1, free=1), True),
-                (dict(content=("question", "important"), forms={"question importante": 1}, kind="term",
-                      freq=1, free=1), False)))
-def once_specific(c: Candidate) -> bool:
-    from .termhood import RARE_ZIPF, _zipf
-
-    if len(c.content) < 2 or not c.free:
-        return False
-    if c.kind == "name":
-        return True
-    return any(_zipf(w, "fr") <= RARE_ZIPF for w in c.word().split() if len(w) > 3)
 
 
 def dropped(c: PairChoice) -> bool:

@@ -13,22 +13,6 @@ from .records import Occurrence
 from .rules import rule
 
 
-@rule("locution_end", "span", "fr",
-      "a span ending in a grammatical locution ('au moyen de') is cut in the middle of it",
-      examples=(("Des réseaux criminels au moyen de drones.", "réseaux criminels au moyen", True),
-                ("Des moyens de transport.", "moyens de transport", False)))
-def locution_end(o: Occurrence) -> bool:
-    return C._locution_end(o.toks, o.i, o.j)
-
-
-@rule("open_participle", "span", "fr",
-      "a span ending in a participle whose complement follows outside it is cut short",
-      examples=(("Les mesures relatives à la pêche.", "mesures relatives", True),
-                ("Les mesures relatives à la pêche.", "mesures", False)))
-def open_participle(o: Occurrence) -> bool:
-    return C._open_participle(o.toks, o.i, o.j)
-
-
 @rule("weak_adjective_end", "span", "fr",
       "an adjective that narrows nothing ('concerné', 'pertinent') ends no term",
       examples=(("Les autorités concernées répondent.", "autorités concernées", True),

@@ -135,7 +135,7 @@ def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_t
         if fires("defined_term", st, lang):
             out[k] = 1.0
             continue
-        if st.freq < min_freq and not fires("once_specific", st, lang):
+        if st.freq < min_freq:
             continue
         if fires("thin_evidence", st, lang):
             continue
