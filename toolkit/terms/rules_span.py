@@ -74,4 +74,4 @@ def _reference_words() -> dict[str, bool]:
     """Word -> True when it spoils a phrase wherever it stands."""
     from ..langdata import load_tsv
 
-    return {r[0]: len(r) > 1 and r[1] == "anywhere" for r in load_tsv("fr", "terms_reference_words.txt")}
+    return {r[0]: len(r) > 1 and r[1] == "anywhere" for r in load_tsv("fr", "terms_reference_words.tsv")}
