@@ -92,15 +92,15 @@ def test_a_failing_stage_is_a_clear_error(small, tmp_path, monkeypatch):
 
 
 def test_a_failing_translation_table_is_not_swallowed(small, tmp_path, monkeypatch):
-    # before: terms/pairing.py caught every exception and extracted without the table
-    import toolkit.align
+    # before: terms/pairing.py caught every exception and extracted without the word-translation table
+    import toolkit.words.ibm
 
     als = pipeline.alignments_from([small])
 
-    def broken(pairs):
+    def broken(*args, **kwargs):
         raise RuntimeError("lexicon table is corrupt")
 
-    monkeypatch.setattr(toolkit.align, "word_translation_table", broken)
+    monkeypatch.setattr(toolkit.words.ibm, "train_ibm1", broken)
     with pytest.raises(StageError, match="terminology extraction failed .RuntimeError: lexicon table is corrupt"):
         pipeline.build_glossaries(tmp_path / "out", als)
 
