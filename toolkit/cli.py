@@ -95,6 +95,8 @@ def align_cmd(
                                         help="sentence-transformers model: a local folder or a name in the local cache."),
     dictionary: Optional[Path] = typer.Option(None, "--dictionary", "-d",
                                               help="Bilingual dictionary, TSV fr<TAB>en."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0,
+                                              help="Leave beads scored below this out of a TMX (kept in TSV/JSONL, marked 'low')."),
 ) -> None:
     """Align a French document with its English version, with a confidence per bead.
 
@@ -105,9 +107,11 @@ def align_cmd(
 
     fmt_name = output_format(output, fmt, "alignment", "tsv")
     target = output_target(output, (fr_file, en_file) + ((dictionary,) if dictionary else ()))
+    from .review import mark_low
+
     al = align_files(fr_file, en_file, presegmented=presegmented, model=model, dictionary=dictionary,
                      on_warning=warn)
-    write_alignments([al], target, fmt_name)
+    write_alignments([mark_low(al, min_score)], target, fmt_name)
 
 
 # ---------------------------------------------------------------- extract
@@ -154,7 +158,9 @@ def build(
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="TSV of fr_path<TAB>en_path for other layouts."),
     min_freq: int = typer.Option(2, "--min-freq", min=1, help="Minimum corpus frequency of a term."),
     force: bool = typer.Option(False, "--force", help="Redo every document, ignoring the cache."),
-    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0,
+                                              help="Leave beads scored below this out of the TMX files (kept in the TSV, marked 'low')."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON (with every bead to review)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """The main job: segment, align, extract and index a whole corpus.
@@ -170,7 +176,7 @@ def build(
     from .pipeline import build as run_build, report_dict
 
     kwargs = dict(jobs=jobs, model=model, dictionary=dictionary, pairs_file=pairs, force=force,
-                  min_freq=min_freq, on_warning=warn)
+                  min_freq=min_freq, min_score=min_score, on_warning=warn)
     with build_progress(quiet, say) as progress:
         report = run_build(corpus, out, progress=progress, **kwargs)
     if as_json:

@@ -36,7 +36,7 @@ def summary(report, out: Path) -> None:
     from .fileio import display
 
     t = Table(title="termkit build", title_justify="left")
-    for col in ("document", "FR seg", "EN seg", "beads", "to review", "cache"):
+    for col in ("document", "FR seg", "EN seg", "beads", f"to review (<{report.review_threshold:.2f})", "cache"):
         t.add_column(col, justify="left" if col in ("document", "cache") else "right")
     for d in report.docs:
         t.add_row(escape(d.doc), str(d.fr_segments), str(d.en_segments), str(d.beads), str(d.low_confidence),
@@ -49,6 +49,30 @@ def summary(report, out: Path) -> None:
     console.print(f"terms: {report.terms} ({report.new_terms} new)   skipped: {len(report.skipped)}   "
                   f"time: {report.seconds:.1f}s   outputs: {display(out / 'aligned')}, "
                   f"{display(out / 'glossaries')}, {display(out / 'termkit.db')}")
+    low_list(report, console)
+
+
+LOW_SHOWN = 12  # beads listed on the terminal; --json lists them all
+
+
+def low_list(report, console) -> None:
+    """The beads to review, lowest score first (the first ``LOW_SHOWN``)."""
+    from rich.markup import escape
+
+    low = sorted((b for d in report.docs for b in d.low_beads), key=lambda b: (b["score"], b["doc"], b["bead"]))
+    if not low:
+        return
+    left = " (left out of the TMX)" if report.min_score is not None else ""
+    console.print(f"\n[bold]{len(low)} bead(s) scored under {report.review_threshold:.2f}{left}[/bold], lowest first:")
+    for b in low[:LOW_SHOWN]:
+        console.print(f"  {escape(b['doc'])} #{b['bead']}  {b['kind']}  {b['score']:.2f}  "
+                      f"FR «{escape(_short(b['fr']))}»  EN «{escape(_short(b['en']))}»", soft_wrap=True)
+    more = f"{len(low) - LOW_SHOWN} more; " if len(low) > LOW_SHOWN else ""
+    console.print(f"  {more}review them with `termkit serve` (`--json` lists them all)")
+
+
+def _short(text: str, n: int = 50) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def issues_table(issues) -> None:

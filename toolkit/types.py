@@ -18,12 +18,19 @@ __all__ = [
     "SEGMENT_KINDS",
     "TERM_KINDS",
     "STATUSES",
+    "BEAD_MARKS",
+    "LEFT_OUT_MARKS",
 ]
 
 # What a segment is (CONVENTIONS.md §1-5).
 SEGMENT_KINDS = ("sentence", "heading", "item", "footnote")
 TERM_KINDS = ("term", "name", "acronym")
 STATUSES = ("new", "approved", "rejected")
+# A bead's review mark: "" (as aligned), "low" (under the --min-score threshold), "wrong" (a
+# person says the sides do not correspond), "edited" (a person set its links), "ok" (a person
+# confirmed it). Beads marked LEFT_OUT_MARKS stay in the TSV (marked) but not in the TMX.
+BEAD_MARKS = ("", "low", "wrong", "edited", "ok")
+LEFT_OUT_MARKS = ("low", "wrong")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +54,13 @@ class Bead:
     """An alignment bead: French segment indices, English segment indices, confidence.
 
     An empty tuple on one side is an omission (1-0 or 0-1 bead). ``score`` is in [0, 1].
+    ``mark`` is its review mark (``BEAD_MARKS``).
     """
 
     fr_ids: tuple[int, ...]
     en_ids: tuple[int, ...]
     score: float = 0.0
+    mark: str = ""
 
     @property
     def kind(self) -> str:

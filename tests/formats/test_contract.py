@@ -140,9 +140,9 @@ def test_tsv_columns(alignments, tmp_path):
     p = tmp_path / "a.tsv"
     F.write_alignments(alignments, p, "tsv")
     lines = p.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "fr\ten\tscore\tfr_ids\ten_ids\tdoc"
-    assert lines[2] == "Il court sur dix ans, à taux fixe.\tIt runs for ten years at a fixed rate.\t0.71\t1,2\t1\tcontrat.docx"
-    assert lines[3] == "Article omis.\t\t0\t3\t\tcontrat.docx"
+    assert lines[0] == "fr\ten\tscore\tfr_ids\ten_ids\tdoc\tmark"
+    assert lines[2] == "Il court sur dix ans, à taux fixe.\tIt runs for ten years at a fixed rate.\t0.71\t1,2\t1\tcontrat.docx\t"
+    assert lines[3] == "Article omis.\t\t0\t3\t\tcontrat.docx\t"
 
 
 def test_tsv_reads_with_pandas(alignments, tmp_path):
@@ -151,7 +151,7 @@ def test_tsv_reads_with_pandas(alignments, tmp_path):
     p = tmp_path / "a.tsv"
     F.write_alignments(alignments, p, "tsv")
     df = pd.read_csv(p, sep="\t", keep_default_na=False, dtype=str)
-    assert list(df.columns) == ["fr", "en", "score", "fr_ids", "en_ids", "doc"]
+    assert list(df.columns) == ["fr", "en", "score", "fr_ids", "en_ids", "doc", "mark"]
     assert df.loc[5, "fr"] == "Rapport annuel." and df.loc[6, "en"] == "Tab\tand quote \" here."
 
 

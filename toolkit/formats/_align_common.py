@@ -17,16 +17,17 @@ __all__ = ["iter_rows", "Rebuilder", "ids_text", "parse_ids"]
 
 
 def iter_rows(alignments: Iterable[Alignment], *, min_score: float | None = None,
-              include_omissions: bool = True):
+              include_omissions: bool = True, left_out: tuple[str, ...] = ()):
     """Yield (doc, fr_text, en_text, bead).
 
     ``min_score`` drops 1-1 and n-m beads scored below it; omissions (1-0/0-1, score 0 by
-    construction) are kept or dropped by ``include_omissions`` alone.
+    construction) are kept or dropped by ``include_omissions`` alone. ``left_out`` drops
+    beads with these review marks (the TMX: ``types.LEFT_OUT_MARKS``).
     """
     for a in alignments:
         for fr, en, bead in a.pairs():
             omission = not bead.fr_ids or not bead.en_ids
-            if omission and not include_omissions:
+            if (omission and not include_omissions) or (bead.mark and bead.mark in left_out):
                 continue
             if min_score is not None and bead.score < min_score and not omission:
                 continue
@@ -48,7 +49,7 @@ class Rebuilder:
     def __init__(self) -> None:
         self.docs: dict[str, Alignment] = {}
 
-    def add(self, doc: str, fr: str | None, en: str | None, score: float) -> None:
+    def add(self, doc: str, fr: str | None, en: str | None, score: float, mark: str = "") -> None:
         a = self.docs.get(doc)
         if a is None:
             a = self.docs[doc] = Alignment(doc=doc, fr=[], en=[], beads=[])
@@ -60,7 +61,7 @@ class Rebuilder:
         if en is not None:
             en_ids = (len(a.en),)
             a.en.append(Segment(en))
-        a.beads.append(Bead(fr_ids, en_ids, score))
+        a.beads.append(Bead(fr_ids, en_ids, score, mark))
 
     def result(self) -> list[Alignment]:
         return list(self.docs.values())

@@ -1,7 +1,8 @@
 """Alignment JSON Lines: one object per bead.
 
 ``{"fr": …, "en": …, "score": 0.93, "fr_ids": [3], "en_ids": [4, 5], "doc": "…"}``
-(ids as JSON arrays; ``[]`` for an omission). UTF-8, ``ensure_ascii=False``.
+(ids as JSON arrays; ``[]`` for an omission), plus ``"mark"`` for a bead with a review
+mark (``low``, ``wrong``, ``edited``, ``ok``). UTF-8, ``ensure_ascii=False``.
 Options: ``include_omissions=True``, ``min_score=None``. Read: see ``_align_common``;
 ``fr_ids`` may also be a string ``"4,5"``.
 """
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..fileio import open_output
-from ..types import Alignment
+from ..types import BEAD_MARKS, Alignment
 from ._align_common import Rebuilder, iter_rows, parse_ids, read_lines
 
 __all__ = ["read", "write"]
@@ -26,6 +27,8 @@ def write(alignments: list[Alignment], path, *, min_score: float | None = None,
                                         include_omissions=include_omissions):
             obj = {"fr": fr, "en": en, "score": b.score, "fr_ids": list(b.fr_ids),
                    "en_ids": list(b.en_ids), "doc": doc}
+            if b.mark:
+                obj["mark"] = b.mark
             fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
             n += 1
     return n
@@ -60,5 +63,5 @@ def read(path) -> list[Alignment]:
         except (TypeError, ValueError):
             raise ParseError(f"{where}: score {obj.get('score')!r} is not a number") from None
         out.add(str(obj.get("doc") or p.stem), str(obj["fr"]) if fr_ids else None,
-                str(obj["en"]) if en_ids else None, score)
+                str(obj["en"]) if en_ids else None, score, obj.get("mark") if obj.get("mark") in BEAD_MARKS else "")
     return out.result()

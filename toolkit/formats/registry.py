@@ -65,7 +65,7 @@ FORMATS: tuple[Format, ...] = (
     Format("xlsx", "glossary", "xlsx", (".xlsx",), "review sheet, every field and status",
            status=True, binary=True, curated=CURATED_FIELDS),
     # alignments
-    Format("tsv", "alignment", "tsv", (".tsv",), "fr, en, score, fr_ids, en_ids, doc"),
+    Format("tsv", "alignment", "tsv", (".tsv",), "fr, en, score, fr_ids, en_ids, doc, mark"),
     Format("tmx", "alignment", "tmx", (".tmx",), "TMX 1.4b translation memory"),
     Format("jsonl", "alignment", "jsonl", (".jsonl", ".ndjson"), "one JSON object per bead"),
     Format("links", "alignment", "links", (".links.txt", ".links", ".txt"), "Bertalign bead notation"),

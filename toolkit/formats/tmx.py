@@ -10,7 +10,7 @@ bead with ``tuid`` (1, 2, … over the whole file), then — DTD order: note/pro
 
 Options: ``include_omissions=False`` (1-0/0-1 beads are not TUs: a TM needs both sides; when
 True they are written as a TU with a single tuv), ``min_score=None`` (drop 1-1/n-m beads
-below it), ``creationdate`` (``YYYYMMDDThhmmssZ``; default ``SOURCE_DATE_EPOCH``, else the
+below it; beads marked ``low`` or ``wrong`` by review are never written), ``creationdate`` (``YYYYMMDDThhmmssZ``; default ``SOURCE_DATE_EPOCH``, else the
 date of the file being replaced when nothing else changed, else now: see ``dates``).
 ``write`` takes a path (atomic) or an open stream.
 
@@ -27,7 +27,7 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import ParseError
-from ..types import Alignment
+from ..types import LEFT_OUT_MARKS, Alignment
 from ._align_common import Rebuilder, iter_rows
 from ._cells import fmt_float
 from ._xml import XML_LANG, local, parse, text_of, tree_bytes, write_bytes, xml_text
@@ -44,7 +44,8 @@ def write(alignments: list[Alignment], path, *, min_score: float | None = None,
           include_omissions: bool = False, creationdate: str | None = None,
           src_lang: str = "fr", tgt_lang: str = "en") -> int:
     """Write ``alignments`` as TMX 1.4b; return the number of TUs written."""
-    rows = list(iter_rows(alignments, min_score=min_score, include_omissions=include_omissions))
+    rows = list(iter_rows(alignments, min_score=min_score, include_omissions=include_omissions,
+                          left_out=LEFT_OUT_MARKS))
 
     # Serialised once; the date is put into the header's bytes (it comes before any text).
     mark = f'creationdate="{_PLACEHOLDER}"'.encode()

@@ -1,7 +1,9 @@
-"""Alignment TSV: header ``fr	en	score	fr_ids	en_ids	doc``, one bead per row.
+"""Alignment TSV: header ``fr	en	score	fr_ids	en_ids	doc	mark``, one bead per row.
 
 ``fr_ids``/``en_ids`` are the segment indices (``3``, ``4,5``; empty for an omission), the
-score is a float (``repr``), ``doc`` comes last. Cells containing a tab, newline or ``"``
+score is a float (``repr``), then ``doc`` and the bead's review ``mark`` (``types.BEAD_MARKS``:
+empty, ``low`` or ``wrong`` for a bead left out of the TMX, ``edited``/``ok`` for a bead a
+person set or confirmed). Cells containing a tab, newline or ``"``
 are quoted the CSV way (``csv`` module, tab delimiter), which pandas
 (``read_csv(sep="\\t")``) and spreadsheet programs read back. Text cells that a spreadsheet
 would run as a formula (starting ``=``, ``+``, ``-``, ``@``, tab, CR) get a leading ``'``
@@ -18,13 +20,13 @@ from pathlib import Path
 
 from ..errors import InputError, ParseError
 from ..fileio import open_output
-from ..types import Alignment
+from ..types import BEAD_MARKS, Alignment
 from ._align_common import Rebuilder, ids_text, iter_rows, parse_ids
 from ._cells import fmt_float, neutralise, parse_float, unneutralise
 
 __all__ = ["read", "write", "COLUMNS"]
 
-COLUMNS = ("fr", "en", "score", "fr_ids", "en_ids", "doc")
+COLUMNS = ("fr", "en", "score", "fr_ids", "en_ids", "doc", "mark")
 
 
 def write(alignments: list[Alignment], path, *, min_score: float | None = None,
@@ -36,7 +38,7 @@ def write(alignments: list[Alignment], path, *, min_score: float | None = None,
         w.writerow(COLUMNS)
         for doc, fr, en, b in iter_rows(alignments, min_score=min_score,
                                         include_omissions=include_omissions):
-            w.writerow([esc(fr), esc(en), fmt_float(b.score), ids_text(b.fr_ids), ids_text(b.en_ids), esc(doc)])
+            w.writerow([esc(fr), esc(en), fmt_float(b.score), ids_text(b.fr_ids), ids_text(b.en_ids), esc(doc), b.mark])
             n += 1
     return n
 
@@ -71,7 +73,8 @@ def read(path) -> list[Alignment]:
                 has_ids = "fr_ids" in col
                 fr = unneutralise(row[0]) if (fr_ids or not has_ids) else None
                 en = unneutralise(row[1]) if (en_ids or not has_ids) else None
-                out.add(unneutralise(get("doc")) or p.stem, fr, en, parse_float(get("score"), where))
+                out.add(unneutralise(get("doc")) or p.stem, fr, en, parse_float(get("score"), where),
+                        get("mark").strip() if get("mark").strip() in BEAD_MARKS else "")
         except csv.Error as e:
             raise ParseError(f"{p.name}: line {r.line_num}: {e}") from e
         except UnicodeDecodeError as e:

@@ -110,7 +110,7 @@ def _pair_rows(alignments: Iterable[Alignment], doc_ids: dict[str, int]) -> Iter
     for al in alignments:
         d = doc_ids[al.doc]
         for fr, en, bead in al.pairs():
-            if fr.strip() or en.strip():
+            if bead.mark != "wrong" and (fr.strip() or en.strip()):  # a wrong pair is no example
                 yield (d, bead.score, fr, en)
 
 

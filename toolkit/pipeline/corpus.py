@@ -32,6 +32,8 @@ class BuildReport:
     new_terms: int = 0
     outputs: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    review_threshold: float = 0.0  # beads scored under it are listed in docs[].low_beads
+    min_score: float | None = None  # beads under it are left out of the TMX (marked "low" in the TSV)
 
 
 def stale_temp_folders(out: Path) -> list[Path]:
@@ -42,16 +44,17 @@ def stale_temp_folders(out: Path) -> list[Path]:
 
 
 def _process_safe(args) -> tuple[Alignment | None, DocReport | None, str | None]:
-    pair, out, model, dictionary, force = args
+    pair, out, model, dictionary, force, min_score = args
     try:
-        al, rep = process_pair(pair, out, model, dictionary, force)
+        al, rep = process_pair(pair, out, model, dictionary, force, min_score)
         return al, rep, None
     except TermkitError as e:
         return None, None, f"{pair.name}: {e}"
 
 
-def _documents(pairs: list[DocPair], out: Path, model, dictionary, force: bool, jobs: int, step) -> list:
-    args = [(p, out, model, dictionary, force) for p in pairs]
+def _documents(pairs: list[DocPair], out: Path, model, dictionary, force: bool, jobs: int, step,
+               min_score: float | None = None) -> list:
+    args = [(p, out, model, dictionary, force, min_score) for p in pairs]
     total = len(pairs) + 3
     results: list = [None] * len(pairs)
     if jobs > 1 and len(pairs) > 1:
@@ -71,22 +74,26 @@ def _documents(pairs: list[DocPair], out: Path, model, dictionary, force: bool, 
 
 def build(corpus: Path, out: Path, *, jobs: int = 1, model=None, dictionary: Path | None = None,
           pairs_file: Path | None = None, force: bool = False, min_freq: int = 2,
-          progress: Callable[[str, int, int], None] | None = None,
+          min_score: float | None = None, progress: Callable[[str, int, int], None] | None = None,
           on_warning: Callable[[str], None] | None = None) -> BuildReport:
     """Run the whole pipeline on a corpus folder and write every output under ``out``.
 
     ``progress(message, done, total)`` is called as work units (documents, then the corpus
-    TMX, terminology and index stages) complete.
+    TMX, terminology and index stages) complete. A person's bead edits (``termkit serve``)
+    are re-applied; beads scored under ``min_score`` are left out of the TMX files.
     """
     from ..formats import write_alignments
     from ..lookup import build_index
+    from ..review import ReviewStore, review_path, threshold, usable
     from .glossary import build_glossaries
 
     t0 = time.perf_counter()
     warn = on_warning or (lambda m: None)
     step = progress or (lambda message, done, total: None)
     check_settings(model, dictionary)
-    report = BuildReport()
+    if min_score is not None and not 0.0 <= min_score <= 1.0:
+        raise InputError(f"--min-score {min_score}: scores are between 0 and 1")
+    report = BuildReport(review_threshold=threshold(min_score), min_score=min_score)
     pairs, problems = find_pairs(corpus, pairs_file)
     for p in problems:
         report.skipped.append(p)
@@ -99,7 +106,10 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model=None, dictionary: Pat
         remove_stale_temp_files(stale_temp_folders(out))
         alignments: list[Alignment] = []
         total = len(pairs) + 3  # documents, then corpus TMX, terminology, index
-        for (al, rep, err), pair in zip(_documents(pairs, out, model, dictionary, force, jobs, step), pairs):
+        reviews = ReviewStore(review_path(out))
+        reviews.set_meta("min_score", "" if min_score is None else repr(min_score))
+        for (al, rep, err), pair in zip(_documents(pairs, out, model, dictionary, force, jobs, step, min_score),
+                                        pairs):
             if err:
                 report.skipped.append(err)
                 warn(err)
@@ -110,6 +120,7 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model=None, dictionary: Pat
             report.docs.append(rep)
         if not alignments:
             raise InputError("no document could be processed; see the messages above")
+        reviews.keep_only([a.doc for a in alignments])
 
         aligned = out / "aligned"
         step("writing aligned/corpus.tmx", len(pairs), total)
@@ -118,7 +129,7 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, model=None, dictionary: Pat
         report.outputs.append(str(aligned / "corpus.tmx"))
 
         step("extracting terminology", len(pairs) + 1, total)
-        glossary, sync_report, files = build_glossaries(out, alignments, min_freq=min_freq)
+        glossary, sync_report, files = build_glossaries(out, [usable(a) for a in alignments], min_freq=min_freq)
         report.terms, report.new_terms = len(glossary), sync_report.new_terms
         report.outputs += [str(p) for p in files]
 

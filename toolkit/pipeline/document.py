@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 from .. import __version__
 from ..errors import StageError, TermkitError
 from ..fileio import check_input, check_output, display, safe_join, write_atomic
+from ..review import LOW_CONFIDENCE
 from ..types import Alignment, Bead, Segment
 from .pairs import DocPair
 
@@ -22,7 +23,6 @@ __all__ = ["DocReport", "stage", "segment_file", "stream_segments", "read_preseg
            "align_pair", "process_pair", "LOW_CONFIDENCE", "MAX_DICTIONARY_BYTES"]
 
 Warn = Callable[[str], None]
-LOW_CONFIDENCE = 0.5  # beads below this score are counted as "to review"
 CACHE_VERSION = 3  # 3: unique names in the key; the cache keeps segmentation's removal report
 MAX_DICTIONARY_BYTES = 50 << 20  # a bilingual dictionary larger than this is refused
 _LANG_NAMES = {"fr": "French", "en": "English"}
@@ -34,11 +34,13 @@ class DocReport:
     fr_segments: int = 0
     en_segments: int = 0
     beads: int = 0
-    low_confidence: int = 0
+    low_confidence: int = 0  # beads under the review threshold, not judged by a person
     cached: bool = False
     warnings: list[str] = field(default_factory=list)
     # per language, what segmentation removed: {"fr": {"header": {"count": 3, "sample": […]}}}
     removed: dict[str, dict] = field(default_factory=dict)
+    low_beads: list[dict] = field(default_factory=list)  # those beads (review.low_beads)
+    edits: int = 0  # a person's beads re-applied (termkit serve)
 
 
 @contextlib.contextmanager
@@ -187,9 +189,10 @@ def doc_outputs(out: Path, name: str) -> list[Path]:
 
 
 def process_pair(pair: DocPair, out: Path, model=None, dictionary: Path | None = None,
-                 force: bool = False) -> tuple[Alignment, DocReport]:
-    """``align_pair`` with the build's cache, then the per-document outputs."""
-    from ..formats import write_alignments
+                 force: bool = False, min_score: float | None = None) -> tuple[Alignment, DocReport]:
+    """``align_pair`` with the build's cache, a person's bead edits re-applied (``review``),
+    then the per-document outputs (beads under ``min_score`` left out of the TMX)."""
+    from ..review import ReviewStore, low_beads, mark_low, review_path, threshold, write_doc_outputs
 
     report = DocReport(pair.name)
     key = _settings_key(pair, model, dictionary)
@@ -211,9 +214,14 @@ def process_pair(pair: DocPair, out: Path, model=None, dictionary: Path | None =
         for path, segs in ((outputs[2], al.fr), (outputs[3], al.en)):
             with write_atomic(path) as fh:
                 fh.writelines(s.text.replace("\n", " ") + "\n" for s in segs)
-        write_alignments([al], outputs[0], "tmx")
-        write_alignments([al], outputs[1], "tsv")
         _save_cache(cache, key, al, report.removed)
+    with stage("review edits", pair.name):
+        al, lost = ReviewStore(review_path(out)).record(al)
+        al = mark_low(al, min_score)
+    report.warnings += lost
+    write_doc_outputs(out, al)  # unchanged files are left untouched
     report.fr_segments, report.en_segments, report.beads = len(al.fr), len(al.en), len(al.beads)
-    report.low_confidence = sum(1 for b in al.beads if b.score < LOW_CONFIDENCE)
+    report.low_beads = low_beads(al, threshold(min_score))
+    report.low_confidence = len(report.low_beads)
+    report.edits = sum(1 for b in al.beads if b.mark in ("edited", "ok", "wrong"))
     return al, report
