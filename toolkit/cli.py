@@ -283,6 +283,31 @@ def check(
         raise typer.Exit(1)
 
 
+# ---------------------------------------------------------------- serve
+
+@app.command()
+@handle_errors
+def serve(
+    out: Path = typer.Argument(Path("."), help="Build folder (what `termkit build --out` wrote)."),
+    port: int = typer.Option(8765, "--port", "-p", min=0, max=65535, help="Port (0: any free port)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    allow_remote: bool = typer.Option(False, "--allow-remote",
+                                      help="Allow a non-loopback --host: anyone who reaches it can edit."),
+) -> None:
+    """Review alignments and curate the glossary in the browser (local web app).
+
+    Edits are saved at once in the build folder (.termkit/) and kept by every later build.
+
+    Example: termkit serve . --port 8765
+    """
+    from .serve import is_loopback, serve as run_server
+
+    if not is_loopback(host) and allow_remote:
+        warn(f"listening on {host}: anyone who can reach this address can change your alignments and glossary")
+    run_server(out, host=host, port=port, allow_remote=allow_remote,
+               on_ready=lambda url: say(f"termkit serve: {url}  (Ctrl-C to stop)"))
+
+
 # ---------------------------------------------------------------- doctor
 
 @app.command()

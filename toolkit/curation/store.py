@@ -173,6 +173,13 @@ class CurationStore:
             raise UnknownEntry(f"no glossary entry with id {entry_id!r}")
         return row[0]
 
+    def versions(self) -> dict[str, int]:
+        """Every entry's version (a page lists many entries, each edited ``if_version``)."""
+        if not self.exists():
+            return {}
+        with self._read() as con:
+            return dict(con.execute("SELECT id, version FROM entries").fetchall())
+
     def history(self, entry_id: str | None = None, limit: int = 200) -> list[dict]:
         """Decisions, newest first: ``{"at", "entry", "origin", "change": {field: [old, new]}}``."""
         if not self.exists():

@@ -156,6 +156,7 @@ def _with(anchors: list[Anchor], new: list[Anchor]) -> list[Anchor]:
 
 def merge(beads: list[Bead], anchors: list[Anchor], k: int) -> list[Anchor]:
     """Bead ``k`` and the next one become one bead."""
+    _bead(beads, k)
     if k + 1 >= len(beads):
         raise InputError(f"bead {k} is the last one: nothing to merge it with")
     (f1, e1), (f2, e2) = _bead(beads, k), _bead(beads, k + 1)
