@@ -8,7 +8,7 @@ from rich.text import Text
 
 from .result import LookupResult
 
-__all__ = ["render", "highlight"]
+__all__ = ["render", "highlight", "loose_note"]
 
 _STATUS_STYLE = {"approved": "bold green", "new": "yellow", "rejected": "red strike"}
 _MATCH_STYLE = {"exact": "bold", "lemma": "", "fuzzy": "dim"}
@@ -51,6 +51,9 @@ def render(result: LookupResult, console: Console) -> None:
         return
     console.print()
     console.print(f"[bold]Examples[/bold] ({len(result.concordance)})")
+    note = loose_note(result)
+    if note:
+        console.print(f"[dim]{_esc(note)}[/dim]")
     for c in result.concordance:
         line = Text()
         line.append(f"{c.doc}", style="cyan")
@@ -62,6 +65,17 @@ def render(result: LookupResult, console: Console) -> None:
         en.append_text(highlight(c.en, c.en_spans))
         console.print(fr)
         console.print(en)
+
+
+def loose_note(result: LookupResult) -> str:
+    """Why these examples, when they are not the exact phrase as typed."""
+    how = {"near": "all its words in order, close together", "words": "all its words, anywhere in the sentence"}
+    parts = []
+    if result.corrected:
+        parts.append(f"spelling corrected to «{result.corrected}»")
+    if result.examples in how:
+        parts.append(f"no example of the exact phrase; showing sentences with {how[result.examples]}")
+    return "; ".join(parts)
 
 
 def _esc(s: str) -> str:

@@ -49,6 +49,8 @@ class LookupResult:
     concordance: list[ConcordanceHit] = field(default_factory=list)
     seconds: float = 0.0
     context: bool = True  # False: the concordance was not asked for (--no-context)
+    examples: str = ""  # how the examples matched: phrase | near | words (examples.STEPS); "" none
+    corrected: str = ""  # the typo-corrected query the examples were found with, if any
 
     def to_dict(self) -> dict:
         """JSON-ready: tuples become lists; each glossary hit carries its entry's fields."""
@@ -65,6 +67,8 @@ class LookupResult:
                  "fr_spans": [list(s) for s in c.fr_spans], "en_spans": [list(s) for s in c.en_spans]}
                 for c in self.concordance
             ],
+            "examples_match": self.examples,
+            "corrected": self.corrected,
             "seconds": round(self.seconds, 4),
         }
 

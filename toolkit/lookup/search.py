@@ -53,6 +53,7 @@ class Lookup:
             raise InputError(f"{self.path}: lookup index from another termkit version; run `termkit index` again")
         self._vocab: dict[str, tuple[list[str], frozenset[str]]] = {}
         self._entries: dict[int, TermPair] = {}
+        self._examples = None  # examples.Examples, made on the first loose search
 
     def close(self) -> None:
         self.con.close()
@@ -226,8 +227,20 @@ class Lookup:
         result = LookupResult(query=query, lang=lang, glossary=ranked, context=context)
         if context:
             result.concordance = self._context(query, langs, ranked, limit)
+            if result.concordance:
+                result.examples = "phrase"
+            else:
+                self._loose(result, langs, limit)
         result.seconds = time.perf_counter() - t0
         return result
+
+    def _loose(self, result: LookupResult, langs: tuple[str, ...], limit: int) -> None:
+        """No example of the phrase: the looser steps of ``examples``."""
+        from .examples import Examples
+
+        if self._examples is None:
+            self._examples = Examples(self.con)
+        self._examples.fill(self, result, langs, limit)
 
     def _context(self, query: str, langs: tuple[str, ...], hits: list[GlossaryHit],
                  limit: int) -> list[ConcordanceHit]:

@@ -12,7 +12,7 @@ import contextlib
 import logging
 import secrets
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -109,7 +109,11 @@ def create_app(out: str | Path, *, allow_remote: bool = False) -> Starlette:
     ]
 
     def error_page(request: Request, status: int, message: str) -> HTMLResponse:
-        return ctx.page(request, "error.html", status=status, error=message, status_code=status)
+        ref = urlsplit(request.headers.get("referer", ""))
+        same = ref.netloc == request.headers.get("host") and ref.path.startswith("/")
+        reload = (ref.path + (f"?{ref.query}" if ref.query else "")) if same else ""
+        return ctx.page(request, "error.html", status=status, error=message, status_code=status, reload=reload,
+                        title=f"error {status}")
 
     async def http_error(request: Request, exc: HTTPException) -> Response:
         msg = exc.detail if isinstance(exc.detail, str) and exc.detail else "error"

@@ -72,7 +72,7 @@ async def home(request: Request, ctx: "Ctx") -> Response:
 
     docs, statuses, n_terms, limit = await run_in_threadpool(load)
     return ctx.page(request, "home.html", docs=docs, statuses=statuses, n_terms=n_terms, limit=limit,
-                    title="termkit")
+                    title="documents")
 
 
 async def lookup_page(request: Request, ctx: "Ctx") -> Response:
@@ -95,8 +95,10 @@ async def lookup_page(request: Request, ctx: "Ctx") -> Response:
             result, current = await run_in_threadpool(run)
         except InputError as e:
             error = str(e)
+    from ..lookup.render import loose_note
+
     return ctx.page(request, "lookup.html", q=q, lang=lang, result=result, lookup_error=error, current=current,
-                    pieces=pieces, title=f"lookup: {q}" if q else "lookup")
+                    pieces=pieces, note=loose_note(result) if result else "", title=f"lookup: {q}" if q else "lookup")
 
 
 async def export(request: Request, ctx: "Ctx") -> Response:
