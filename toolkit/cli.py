@@ -259,18 +259,31 @@ def check(
     fmt: CheckFormat = typer.Option("table", "--format", "-f", help="table, json or csv."),
     presegmented: bool = typer.Option(False, "--presegmented", help="Inputs have one segment per line."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="sentence-transformers model for alignment."),
+    status: Optional[List[str]] = typer.Option(None, "--status", "-s",
+                                               help="Also check entries with this status (new); approved ones always."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Lookup index of the build the glossary comes from "
+                                      "(default: beside the glossary); its renderings are accepted."),
 ) -> None:
     """Translation QA: omitted or untranslated segments, approved terms not rendered as in the
-    glossary, numbers and symbols that differ.
+    glossary (variants, spelling, plurals, acronyms and the build corpus's renderings
+    accepted), numbers and symbols that differ.
 
-    Exit code 1 when issues are found, 0 when clean.
+    Exit code 1 when issues are found, 0 when clean or only notes (weak evidence).
 
-    Example: termkit check corpus/fr/un-ares-77-241.txt corpus/en/un-ares-77-241.txt
+    Example: termkit check corpus/fr/un-ares-77-241.txt corpus/en/un-ares-77-241.txt --status new
     """
     from .pipeline import check_files
 
-    issues = check_files(fr_file, en_file, glossary or Path("glossaries/glossary.tbx"),
-                         presegmented=presegmented, model=model, on_warning=warn)
+    statuses = ("approved", *dict.fromkeys(status or ()))
+    bad = [x for x in statuses if x not in ("approved", "new")]
+    if bad:
+        raise InputError(f"--status {bad[0]}: choose new (approved entries are always checked)")
+    issues, n_terms = check_files(fr_file, en_file, glossary or Path("glossaries/glossary.tbx"),
+                                  presegmented=presegmented, model=model, on_warning=warn, statuses=statuses,
+                                  db=db)
+    if n_terms == 0:
+        say("Note: no glossary entry is approved, so no term was checked (numbers and omissions only); "
+            "approve entries (termkit serve) or add --status new to check the candidates too")
     if fmt.value == "table":
         from .cli_render import issues_table
 
@@ -279,7 +292,7 @@ def check(
         from .formats import issues as issue_format
 
         issue_format.write(issues, sys.stdout, fmt.value)
-    if issues:
+    if any(i.severity == "issue" for i in issues):
         raise typer.Exit(1)
 
 

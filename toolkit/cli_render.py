@@ -82,13 +82,14 @@ def issues_table(issues) -> None:
     from rich.table import Table
 
     console = Console()
+    real = sum(1 for i in issues if i.severity == "issue")
     if not issues:
         console.print("No issues found.")
         return
-    t = Table(title=f"{len(issues)} issue(s)", title_justify="left", show_lines=True)
+    t = Table(title=f"{real} issue(s), {len(issues) - real} note(s)", title_justify="left", show_lines=True)
     for c in ("kind", "FR", "EN", "message"):
         t.add_column(c)
-    for i in issues:
-        t.add_row(i.kind, escape(f"[{','.join(map(str, i.fr_ids))}] {i.fr}"),
+    for i in sorted(issues, key=lambda i: i.severity != "issue"):
+        t.add_row(i.kind if i.severity == "issue" else f"{i.kind} (note)", escape(f"[{','.join(map(str, i.fr_ids))}] {i.fr}"),
                   escape(f"[{','.join(map(str, i.en_ids))}] {i.en}"), escape(i.message))
     console.print(t)

@@ -1,31 +1,42 @@
-"""Terminology QA of an aligned document pair.
+"""Terminology QA of an aligned document pair, quiet on a good translation.
 
-``check(alignment, glossary)`` returns the omissions (``omissions.py``: an empty side, French
-segments with no English, English with no French source, text left untranslated), then an
-``Issue`` for each aligned pair where
+``check(alignment, glossary)`` returns the omissions (``omissions.py``), then, for each
+aligned pair:
 
-- an approved glossary term occurs in the French (plural-, accent-, case- and
-  elision-insensitive) but neither its English term nor an accepted variant occurs in
-  the English (same tolerance): kind ``term``;
-- a number differs (``1 000,5`` = ``1,000.5``, ``1er`` = ``1st``, ``XXIe`` = ``21st``): kind ``number``;
-- a document symbol (``A/RES/77/241``, ``No 1049``, ``GA-2017-86-RES-06``) is on one side only: kind ``symbol``.
+- ``term``: a checked glossary term (status ``approved``; ``statuses=("approved", "new")``
+  checks candidates too) occurs in the French and no accepted rendering occurs in the
+  English (``terms.py``: variants, plurals, British/American spelling, coordination,
+  "of" order, acronym expansion; with a build's ``corpus``, the renderings seen there,
+  ``evidence.py``);
+- ``number``: a number differs (``1 000,5`` = ``1,000.5``, ``1er`` = ``1st``, ``XXIe`` =
+  ``21st``, ``vingt-cinq`` = ``25``, ``N° 16`` = ``Goal 16``);
+- ``symbol``: a document symbol (``A/RES/77/241``) is on one side only.
+
+Each issue has a ``severity``: ``issue`` (``termkit check`` exits 1) or ``note`` (shown,
+exit 0) when the evidence is weak: a number present on one side only (often a legitimate
+rephrasing), a pair the aligner is unsure of (score under ``LOW_CONFIDENCE``), a term the
+build's own corpus does not always render recognisably.
 
 Example::
 
-    issues = check(alignment, glossary)   # termkit check exits 1 when issues is not empty
+    issues = check(alignment, glossary, corpus=CorpusEvidence("termkit.db"))
+    failing = [i for i in issues if i.severity == "issue"]
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lookup.match import Word, find_spans, singulars, term_words, words
+from ..lookup.match import words
+from ..review import LOW_CONFIDENCE
 from ..types import Alignment, Glossary
 from .numbers import numbers, spelled_numbers, symbols
+from .terms import Renderer, TermIndex
 
-__all__ = ["check", "Issue", "ISSUE_KINDS"]
+__all__ = ["check", "Issue", "ISSUE_KINDS", "SEVERITIES", "checked_terms"]
 
 ISSUE_KINDS = ("empty", "omission", "addition", "untranslated", "term", "number", "symbol")
+SEVERITIES = ("issue", "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,72 +49,58 @@ class Issue:
     expected: str
     found: str
     message: str
+    severity: str = "issue"  # issue: exit code 1; note: reported only
 
 
-class _TermIndex:
-    """Approved entries keyed by the singular forms of their first French word."""
-
-    def __init__(self, glossary: Glossary):
-        # French key -> (French term words, English forms); entries sharing a French term
-        # (two approved translations) accept each other's English.
-        by_fr: dict[tuple[str, ...], tuple[str, list[str]]] = {}
-        for e in glossary.entries:
-            if e.status != "approved" or not e.en.strip():
-                continue
-            for form in (e.fr, *e.fr_variants):
-                tw = term_words(form, "fr")
-                if not tw:
-                    continue
-                label, ens = by_fr.setdefault(tw, (e.fr, []))
-                ens += [x for x in (e.en, *e.en_variants) if x.strip() and x not in ens]
-        self.terms = by_fr
-        self.first: dict[str, list[tuple[str, ...]]] = {}
-        for tw in by_fr:
-            for f in singulars(tw[0], "fr"):
-                self.first.setdefault(f, []).append(tw)
-        self.en_keys = {tw: [k for k in dict.fromkeys(term_words(x, "en") for x in ens) if k]
-                        for tw, (_, ens) in by_fr.items()}
-
-    def occurring(self, fr_words: list[Word], fr: str) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
-        """Terms found in the sentence, longest first, nested shorter terms dropped."""
-        cands = {tw for w in fr_words for f in singulars(w.key, "fr") for tw in self.first.get(f, ())}
-        found = []
-        for tw in sorted(cands, key=len, reverse=True):
-            for span in find_spans(fr, tw, "fr", fr_words):
-                if not any(s <= span[0] and span[1] <= e for _, (s, e) in found):
-                    found.append((tw, span))
-                    break
-        return found
+def checked_terms(glossary: Glossary, statuses: tuple[str, ...] = ("approved",)) -> int:
+    """How many French terms ``check`` looks for (0: say so, the check is numbers only)."""
+    return len(TermIndex(glossary, statuses))
 
 
-def check(alignment: Alignment, glossary: Glossary) -> list[Issue]:
-    """Omissions, then terminology, number and symbol issues of ``alignment``, in document order."""
+def check(alignment: Alignment, glossary: Glossary, *, statuses: tuple[str, ...] = ("approved",),
+          corpus=None) -> list[Issue]:
+    """Omissions, then terminology, number and symbol issues of ``alignment``, in document order.
+
+    ``corpus``: an ``evidence.CorpusEvidence`` over the build the glossary comes from."""
+    from dataclasses import replace
+
     from .omissions import omission_issues
 
-    index = _TermIndex(glossary)
+    index = TermIndex(glossary, statuses)
     issues: list[Issue] = omission_issues(alignment)
     for fr, en, bead in alignment.pairs():
         if not fr.strip() or not en.strip():
             continue  # reported above as omissions
-        issues += _term_issues(index, fr, en, bead.fr_ids, bead.en_ids)
-        issues += _number_issues(fr, en, bead.fr_ids, bead.en_ids)
+        found = _term_issues(index, fr, en, bead.fr_ids, bead.en_ids, corpus)
+        found += _number_issues(fr, en, bead.fr_ids, bead.en_ids)
+        if bead.score < LOW_CONFIDENCE:  # the sides may not even correspond
+            found = [replace(i, severity="note", message=i.message + " (alignment uncertain)") for i in found]
+        issues += found
     return issues
 
 
-def _term_issues(index: _TermIndex, fr: str, en: str, fr_ids, en_ids) -> list[Issue]:
+def _term_issues(index: TermIndex, fr: str, en: str, fr_ids, en_ids, corpus) -> list[Issue]:
     out = []
-    en_words = None
+    r = None
     for tw, (s, e) in index.occurring(words(fr, "fr"), fr):
-        if en_words is None:
-            en_words = words(en, "en")
-        if any(find_spans(en, k, "en", en_words) for k in index.en_keys[tw]):
+        if r is None:
+            r = Renderer(en)
+        if index.rendered(tw, r):
             continue
+        severity, why = "issue", ""
+        if corpus is not None:
+            if corpus.seen_rendering(index, tw, r):
+                continue
+            ev = corpus.of(index, tw)
+            if ev.unexplained and ev.occurrences:
+                severity = "note"
+                why = (f" (the corpus renders it otherwise in {ev.unexplained} of {ev.occurrences} "
+                       "sentences)")
         label, ens = index.terms[tw]
-        expected = " | ".join(ens)
-        out.append(Issue("term", fr_ids, en_ids, fr, en, expected, "",
+        out.append(Issue("term", fr_ids, en_ids, fr, en, " | ".join(ens), "",
                          f"«{fr[s:e]}» should be translated «{ens[0]}»"
                          + (f" (or {', '.join('«' + x + '»' for x in ens[1:])})" if len(ens) > 1 else "")
-                         + "; not found in the English"))
+                         + "; not found in the English" + why, severity))
     return out
 
 
@@ -112,17 +109,25 @@ def _number_issues(fr: str, en: str, fr_ids, en_ids) -> list[Issue]:
     fs, es = symbols(fr), symbols(en)
     f_sym = {c for c, *_ in fs}
     e_sym = {c for c, *_ in es}
-    only_fr = [f for f in fs if not _symbol_in(f[0], e_sym)]
-    only_en = [f for f in es if not _symbol_in(f[0], f_sym)]
+    fn = numbers(fr, "fr", [(s, e) for *_, s, e in fs])
+    en_ = numbers(en, "en", [(s, e) for *_, s, e in es])
+    only_fr = [f for f in fs if not _symbol_in(f[0], e_sym) and not _numbered_in(f, en_)]
+    only_en = [f for f in es if not _symbol_in(f[0], f_sym) and not _numbered_in(f, fn)]
     for f in only_fr:
         out.append(Issue("symbol", fr_ids, en_ids, fr, en, f[1], ", ".join(x[1] for x in only_en),
                          f"symbol {f[1]} of the French is missing from the English"))
     for f in only_en:
         out.append(Issue("symbol", fr_ids, en_ids, fr, en, "", f[1],
                          f"symbol {f[1]} of the English is not in the French"))
-
-    fn = numbers(fr, "fr", [(s, e) for *_, s, e in fs])
-    en_ = numbers(en, "en", [(s, e) for *_, s, e in es])
+    # "N° 16" ~ "Goal 16": the number of a numbered symbol counts as that number
+    fn += [(f[0][3:], f[1], f[2], f[3]) for f in fs if f not in only_fr and f[0].startswith("NO ")
+           and f[0] not in e_sym]
+    en_ += [(f[0][3:], f[1], f[2], f[3]) for f in es if f not in only_en and f[0].startswith("NO ")
+            and f[0] not in f_sym]
+    # the same digits on both sides are the same number, whatever their reading
+    # ("487.093", a section of a code, reads as 487093 in French and 487.093 in English)
+    same = Counter(f[1] for f in fn) & Counter(f[1] for f in en_)
+    fn, en_ = _drop_surfaces(fn, same), _drop_surfaces(en_, same)
     missing = Counter(v for v, *_ in fn) - Counter(v for v, *_ in en_)
     extra = Counter(v for v, *_ in en_) - Counter(v for v, *_ in fn)
     if missing or extra:  # "3 États" ~ "three States": a number spelled out on the other side
@@ -136,13 +141,29 @@ def _number_issues(fr: str, en: str, fr_ids, en_ids) -> list[Issue]:
         a = f_only[i] if i < len(f_only) else None
         b = e_only[i] if i < len(e_only) else None
         if a and b:
-            msg = f"number {a[1]} in the French, {b[1]} in the English"
-        elif a:
-            msg = f"number {a[1]} of the French is missing from the English"
+            msg, severity = f"number {a[1]} in the French, {b[1]} in the English", "issue"
+        elif a:  # one side only: often a rephrasing ("this Act", "the first"), worth a look
+            msg, severity = f"number {a[1]} of the French is not in the English", "note"
         else:
-            msg = f"number {b[1]} of the English is not in the French"
-        out.append(Issue("number", fr_ids, en_ids, fr, en, a[1] if a else "", b[1] if b else "", msg))
+            msg, severity = f"number {b[1]} of the English is not in the French", "note"
+        out.append(Issue("number", fr_ids, en_ids, fr, en, a[1] if a else "", b[1] if b else "", msg, severity))
     return out
+
+
+def _drop_surfaces(found, counts: Counter) -> list:
+    left = Counter(counts)
+    out = []
+    for f in found:
+        if left[f[1]] > 0:
+            left[f[1]] -= 1
+        else:
+            out.append(f)
+    return out
+
+
+def _numbered_in(sym, nums) -> bool:
+    """A numbered symbol (``N° 16``) whose number the other side has as a plain number."""
+    return sym[0].startswith("NO ") and any(v == sym[0][3:] for v, *_ in nums)
 
 
 def _symbol_in(sym: str, others: set[str]) -> bool:

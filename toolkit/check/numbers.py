@@ -124,8 +124,39 @@ def _number_words(lang: str) -> dict[str, str]:
 
 
 def spelled_numbers(text: str, lang: str) -> set[str]:
-    """Values of the numbers written as words in ``text`` (``trois`` -> ``3``)."""
+    """Values of the numbers written as words in ``text`` (``trois`` -> ``3``), compounds
+    included: ``vingt-cinq``/``twenty-five`` -> 25, ``trente et unième`` -> 31,
+    ``quatre-vingt-dix`` -> 90."""
     from ..text import fold
 
     table = _number_words(lang)
-    return {table[w] for w in re.findall(r"\w+", fold(text)) if w in table}
+    joiners = {"fr": ("et",), "en": ("and",)}.get(lang, ())
+    toks = re.findall(r"\w+", fold(text))
+    out: set[str] = set()
+    run: list[int] = []
+
+    def flush() -> None:
+        if run:
+            out.add(str(sum(run)))
+        run.clear()
+
+    for t in toks:
+        if t in table:
+            v = int(table[t]) if table[t].isdigit() else None
+            if v is None:
+                flush()
+                continue
+            out.add(str(v))
+            if run and v == 20 and run[-1] < 10:  # quatre-vingt(s): 4 x 20
+                run[-1] *= 20
+            elif run and run[-1] % 10 == 0 and run[-1] > v and v < 20:  # vingt-cinq, trente et un, dix-sept
+                run.append(v)
+            else:
+                flush()
+                run.append(v)
+        elif t in joiners and run:
+            continue
+        else:
+            flush()
+    flush()
+    return out

@@ -5,8 +5,8 @@
   where the translation leaves text out; one issue per run, naming every segment;
 - ``addition``: a run of English segments with no French source (0-1 beads);
 - ``untranslated``: an English segment that reads as French (function words), copied from the
-  French or not; text common to both languages (names, addresses, URLs, English quoted in
-  the French) is not reported.
+  French or not; text common to both languages (names, addresses, URLs, e-mail addresses,
+  English quoted in the French) is not reported.
 """
 from __future__ import annotations
 
@@ -18,16 +18,52 @@ __all__ = ["omission_issues", "OMISSION_KINDS"]
 
 OMISSION_KINDS = ("empty", "omission", "addition", "untranslated")
 _WORD = re.compile(r"[^\W\d_]+")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 MIN_WORDS = 3  # "INTERPOL", "Nations Unies" may stay as they are; a sentence may not
 # toolkit.readers.detect_language's confidence that the English is French: lower when the
 # segment is the French one copied (then only its language is in doubt, not the alignment)
 MIN_CONFIDENCE, MIN_CONFIDENCE_COPIED = 0.5, 0.2
 
 
-def _issue(kind, fr_ids, en_ids, fr, en, message):
+def _issue(kind, fr_ids, en_ids, fr, en, message, severity="issue"):
     from . import Issue
 
-    return Issue(kind, tuple(fr_ids), tuple(en_ids), fr, en, "", "", message)
+    return Issue(kind, tuple(fr_ids), tuple(en_ids), fr, en, "", "", message, severity)
+
+
+ABSORB = 0.15  # log-ratio gain that says a lone segment belongs with its neighbour
+
+
+def _chars(al: Alignment, b) -> tuple[int, int]:
+    return sum(len(al.fr[i].text) for i in b.fr_ids), sum(len(al.en[j].text) for j in b.en_ids)
+
+
+def _ratio(al: Alignment) -> float:
+    """French / English length of the document's paired beads (about 1.1-1.2 for FR/EN)."""
+    f = e = 0
+    for b in al.beads:
+        if b.fr_ids and b.en_ids:
+            x, y = _chars(al, b)
+            f, e = f + x, e + y
+    return f / e if f and e else 1.15
+
+
+def _belongs_near(al: Alignment, run: list, side: str, ratio: float) -> str:
+    """" (alignment uncertain: …)" when the lone segments make a neighbouring bead's length
+    ratio much closer to the document's: the aligner split a sentence, nothing is missing."""
+    import math
+
+    pos = {id(b): k for k, b in enumerate(al.beads)}
+    first, last = pos[id(run[0])], pos[id(run[-1])]
+    n = sum(_chars(al, b)[0 if side == "fr" else 1] for b in run)
+    for k in (first - 1, last + 1):
+        if not 0 <= k < len(al.beads) or not (al.beads[k].fr_ids and al.beads[k].en_ids):
+            continue
+        f, e = _chars(al, al.beads[k])
+        after = (f + n) / e if side == "fr" else f / (e + n)
+        if abs(math.log(after / ratio)) < abs(math.log(f / e / ratio)) - ABSORB:
+            return f" (alignment uncertain: it reads as part of bead {k}'s sentence)"
+    return ""
 
 
 def _runs(beads, side: str) -> list[list]:
@@ -67,14 +103,19 @@ def omission_issues(al: Alignment) -> list:
                        "" if not en_text else _shorten([s.text for s in al.en[:3]]),
                        f"the {side} text is empty: none of the {n} {other} segments is translated")]
     issues = []
+    ratio = _ratio(al)
     for run in _runs(al.beads, "fr"):
         ids = [i for b in run for i in b.fr_ids]
+        near = _belongs_near(al, run, "fr", ratio)
         issues.append(_issue("omission", ids, (), _shorten([al.fr[i].text for i in ids]), "",
-                             f"{len(ids)} French segment(s) ({_span(ids)}) have no English translation"))
+                             f"{len(ids)} French segment(s) ({_span(ids)}) have no English translation" + near,
+                             "note" if near else "issue"))
     for run in _runs(al.beads, "en"):
         ids = [i for b in run for i in b.en_ids]
+        near = _belongs_near(al, run, "en", ratio)
         issues.append(_issue("addition", (), ids, "", _shorten([al.en[i].text for i in ids]),
-                             f"{len(ids)} English segment(s) ({_span(ids)}) have no French source"))
+                             f"{len(ids)} English segment(s) ({_span(ids)}) have no French source" + near,
+                             "note" if near else "issue"))
     issues += _untranslated(al)
     fr_pos = {i: k for k, b in enumerate(al.beads) for i in b.fr_ids}
     en_pos = {i: k for k, b in enumerate(al.beads) for i in b.en_ids}
@@ -92,7 +133,7 @@ def _untranslated(al: Alignment) -> list:
     for fr, en, b in al.pairs():
         if not b.fr_ids or not b.en_ids or len(_words(en)) < MIN_WORDS:
             continue
-        lang, conf = detect_language(en)
+        lang, conf = detect_language(_URL.sub(" ", en))  # a URL's words are no language
         copied = _words(fr) == _words(en)
         if lang != "fr" or conf < (MIN_CONFIDENCE_COPIED if copied else MIN_CONFIDENCE):
             continue

@@ -1,6 +1,6 @@
 """What ``termkit check`` writes: ``json`` (a list of objects) or ``csv`` (one issue per row).
 
-Columns/keys: kind, fr_ids, en_ids, expected, found, message, fr, en. The CSV is meant to be
+Columns/keys: kind, severity (``issue``: exit code 1; ``note``), fr_ids, en_ids, expected, found, message, fr, en. The CSV is meant to be
 opened in a spreadsheet (``termkit check … --format csv > issues.csv``), so every cell is
 formula-neutralised (``=…`` → ``'=…``, see ``_cells``). ``target``: a path or a text stream.
 """
@@ -15,12 +15,12 @@ from ._cells import neutralise
 
 __all__ = ["write", "rows", "COLUMNS"]
 
-COLUMNS = ("kind", "fr_ids", "en_ids", "expected", "found", "message", "fr", "en")
+COLUMNS = ("kind", "severity", "fr_ids", "en_ids", "expected", "found", "message", "fr", "en")
 
 
 def rows(issues: Iterable) -> list[dict[str, str]]:
     """Issues (``toolkit.check.Issue``) as dicts of text, in ``COLUMNS`` order."""
-    return [{"kind": i.kind, "fr_ids": ",".join(map(str, i.fr_ids)), "en_ids": ",".join(map(str, i.en_ids)),
+    return [{"kind": i.kind, "severity": getattr(i, "severity", "issue"), "fr_ids": ",".join(map(str, i.fr_ids)), "en_ids": ",".join(map(str, i.en_ids)),
              "expected": i.expected, "found": i.found, "message": i.message, "fr": i.fr, "en": i.en}
             for i in issues]
 

@@ -79,15 +79,28 @@ def index_folder(out: Path, glossary: Path | None = None) -> tuple[int, int]:
 
 
 def check_files(fr_file: Path, en_file: Path, glossary: Path, *, presegmented: bool = False,
-                model=None, on_warning: Warn | None = None):
+                model=None, on_warning: Warn | None = None, statuses: tuple[str, ...] = ("approved",),
+                db: Path | None = None):
     """Align a translation with its source; list omissions and terminology, number and
-    symbol issues (``toolkit.check``)."""
-    from ..check import check
+    symbol issues (``toolkit.check``). The renderings seen in the build's corpus
+    (``db``, default: the ``termkit.db`` of the build the glossary lies in) are accepted.
+    Returns (issues, number of terms checked)."""
+    from ..check import check, checked_terms
+    from ..check.evidence import CorpusEvidence
     from ..formats import read_glossary
 
     if not glossary.exists():
         raise InputError(f"{display(glossary)}: glossary not found; pass --glossary FILE or run `termkit build`")
     g = read_glossary(glossary)
+    if db is None:
+        gdir = glossary.absolute().parent
+        guess = gdir.parent / "termkit.db" if gdir.name == "glossaries" else gdir / "termkit.db"
+        db = guess if guess.is_file() else None
     al = align_files(fr_file, en_file, presegmented=presegmented, model=model, on_warning=on_warning)
-    with stage("check", al.doc):
-        return check(al, g)
+    corpus = CorpusEvidence(db) if db is not None else None
+    try:
+        with stage("check", al.doc):
+            return check(al, g, statuses=statuses, corpus=corpus), checked_terms(g, statuses)
+    finally:
+        if corpus is not None:
+            corpus.close()

@@ -1,0 +1,106 @@
+"""What the build's aligned corpus says about a term: how its French was rendered.
+
+For an entry, every corpus pair (``termkit.db``) whose French holds the term is read: when
+its English has none of the accepted forms (``terms.TermIndex``), the English words that
+share a stem with the entry's English (``policing`` for "policing activities", ``law
+enforcement`` for "law enforcement agencies") are a *rendering seen in the corpus*,
+accepted by ``check`` like a variant. An occurrence with no such word is *unexplained*:
+the corpus itself does not always render the term recognisably, so a miss is reported as
+a note (exit code 0), not an issue.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..lookup.match import find_spans, fts_query, is_stopword
+from .terms import Renderer, TermIndex, keys
+
+__all__ = ["CorpusEvidence", "TermEvidence", "STEM"]
+
+STEM = 5  # letters two words share to count as the same stem (police/policing, capacity/capacities)
+_MAX_PAIRS = 5000  # corpus sentences read per term at most
+
+
+@dataclass
+class TermEvidence:
+    occurrences: int = 0
+    unexplained: int = 0
+    seen: list[tuple[str, ...]] = field(default_factory=list)
+
+
+class CorpusEvidence:
+    """Renderings of checked terms in a build's lookup index, computed once per term."""
+
+    def __init__(self, db: str | Path):
+        from ..lookup import Lookup
+
+        self.lookup = Lookup(db)
+        self.cache: dict[tuple[str, ...], TermEvidence] = {}
+        self._english: dict[int, Renderer] = {}
+
+    def close(self) -> None:
+        self.lookup.close()
+
+    def of(self, index: TermIndex, tw: tuple[str, ...]) -> TermEvidence:
+        ev = self.cache.get(tw)
+        if ev is not None:
+            return ev
+        ev = self.cache[tw] = TermEvidence()
+        label, ens = index.terms[tw]
+        stems = {w[:STEM] for x in ens for w in keys(x) if len(w) >= 3 and not is_stopword(w, "en")}
+        for pid, fr, en in self._pairs(index.fr_forms[tw]):
+            if not find_spans(fr, tw, "fr"):
+                continue
+            ev.occurrences += 1
+            r = self._english.get(pid)
+            if r is None:
+                r = self._english[pid] = Renderer(en)
+            if index.rendered(tw, r):
+                continue
+            run = _related_run(r, stems)
+            if run:
+                if run not in ev.seen:
+                    ev.seen.append(run)
+            else:
+                ev.unexplained += 1
+        return ev
+
+    def _pairs(self, forms: list[str]):
+        expr = fts_query(forms, "fr")
+        if not expr:
+            return []
+        con = self.lookup.con
+        ids = [r[0] for r in con.execute("SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ? LIMIT ?",
+                                         (f"fr : ({expr})", _MAX_PAIRS))]
+        out = []
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            out += con.execute(f"SELECT id, fr, en FROM pairs WHERE id IN ({','.join('?' * len(chunk))})",
+                               chunk).fetchall()
+        return out
+
+    def seen_rendering(self, index: TermIndex, tw: tuple[str, ...], en: Renderer) -> bool:
+        return any(en.has(run) for run in self.of(index, tw).seen)
+
+
+def _related_run(r: Renderer, stems: set[str]) -> tuple[str, ...]:
+    """The longest run of English words sharing a stem with the entry's English (function
+    words inside a run are kept), as keys."""
+    best: list[str] = []
+    cur: list[str] = []
+    pending: list[str] = []
+    for w in r.words:
+        k = w.key
+        if len(k) >= 3 and k[:STEM] in stems:
+            cur += pending + [k]
+            pending = []
+        elif cur and is_stopword(k, "en") and len(pending) < 2:
+            pending.append(k)
+        else:
+            if len(cur) > len(best):
+                best = cur
+            cur, pending = [], []
+    if len(cur) > len(best):
+        best = cur
+    return tuple(best)
