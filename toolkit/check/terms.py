@@ -20,7 +20,7 @@ import functools
 import re
 
 from ..langdata import load_tsv
-from ..lookup.match import Word, find_spans, singulars, term_words, words
+from ..lookup.match import Word, find_spans, regular_singulars, singulars, term_words, words
 from ..text import fold
 
 __all__ = ["TermIndex", "Renderer", "spelling", "MAX_GAP"]
@@ -78,19 +78,15 @@ class Renderer:
     def forms(self, i: int) -> frozenset[str]:
         f = self._forms[i]
         if f is None:
-            f = self._forms[i] = singulars(self.words[i].key, "en") | {self.words[i].key}
+            f = self._forms[i] = regular_singulars(self.words[i].key, "en")
         return f
 
     def has(self, form: tuple[str, ...]) -> bool:
-        """``form`` (keys made by ``keys``) occurs, with coordination gaps allowed."""
+        """``form`` (keys made by ``keys``) occurs: its words in order, each the same word
+        or a regular plural of it, with coordination gaps allowed."""
         if not form:
             return False
-        if find_spans(self.text, form, "en", self.words):
-            return True
-        return self._gapped(form)
-
-    def _gapped(self, form: tuple[str, ...]) -> bool:
-        want = [singulars(w, "en") | {w} for w in form]
+        want = [regular_singulars(w, "en") for w in form]
         n = len(self.words)
         coords = _coordinators("en")
         for i in range(n):

@@ -173,6 +173,24 @@ class CurationStore:
             raise UnknownEntry(f"no glossary entry with id {entry_id!r}")
         return row[0]
 
+    def snapshot(self) -> Path:
+        """A consistent copy of the store in ``.termkit/backups/`` (SQLite backup API), made
+        before a batch of decisions from a notebook or a script; returns its path."""
+        dest_dir = self.path.parent / "backups"
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        dest, k = dest_dir / f"{self.path.stem}-{stamp}.db", 1
+        while dest.exists():
+            k += 1
+            dest = dest_dir / f"{self.path.stem}-{stamp}-{k}.db"
+        with self._read() as con:
+            target = sqlite3.connect(dest)
+            try:
+                con.backup(target)
+            finally:
+                target.close()
+        return dest
+
     def versions(self) -> dict[str, int]:
         """Every entry's version (a page lists many entries, each edited ``if_version``)."""
         if not self.exists():

@@ -22,6 +22,7 @@ __all__ = [
     "words",
     "term_words",
     "singulars",
+    "regular_singulars",
     "inflections",
     "lemma_key",
     "fold_key",
@@ -113,6 +114,18 @@ def _lemma(word: str, lang: str) -> str:
 def singulars(word: str, lang: str) -> frozenset[str]:
     """Folded forms a (folded) word may stand for: itself, its lemma, regular singulars."""
     forms = {word, _lemma(word, lang)}
+    if len(word) > 3 and not word.isdigit():
+        for sing, plur in _inflection_rules(lang):
+            if word.endswith(plur) and len(word) - len(plur) + len(sing) >= 3:
+                forms.add(word[: len(word) - len(plur)] + sing)
+    return frozenset(forms)
+
+
+@functools.lru_cache(maxsize=500_000)
+def regular_singulars(word: str, lang: str) -> frozenset[str]:
+    """The word and its singulars by the regular plural rules only (no lemmatiser: for
+    ``check``, "policing" is not "police")."""
+    forms = {word}
     if len(word) > 3 and not word.isdigit():
         for sing, plur in _inflection_rules(lang):
             if word.endswith(plur) and len(word) - len(plur) + len(sing) >= 3:

@@ -1,0 +1,81 @@
+"""check accepts legitimate renderings and stays loud on real errors."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.check import check
+from toolkit.types import Alignment, Bead, Glossary, Segment, TermPair
+
+G = Glossary([
+    TermPair("criminalité organisée", "organized crime", status="approved"),
+    TermPair("réforme de la police", "police reform", status="approved"),
+    TermPair("plan d'action", "Action Plan", status="approved"),
+    TermPair("ONU", "UN", status="approved", kind="acronym"),
+    TermPair("coopération policière", "police cooperation", status="approved"),
+    TermPair("programme de formation", "training programme", status="approved"),
+    TermPair("travail de police", "police work", status="approved"),
+    TermPair("travail de police", "policing", status="new"),  # another rendering the extraction saw
+    TermPair("travail de police", "police labour", status="rejected"),
+    TermPair("approche globale", "comprehensive approach", status="new"),
+])
+
+
+def pair(fr, en, score=0.9):
+    return Alignment("d", [Segment(fr)], [Segment(en)], [Bead((0,), (0,), score)])
+
+
+@pytest.mark.parametrize("fr, en", [
+    ("La criminalité organisée progresse.", "Organised crime is growing."),  # -ise/-ize
+    ("La réforme de la police avance.", "Police development and reform is progressing."),  # coordination
+    ("Le plan d'action est adopté.", "The Plan of Action is adopted."),  # "of" order
+    ("Le programme de l'ONU.", "The United Nations programme."),  # acronym expansion
+    ("La coopération policière.", "Police co-operation."),  # hyphenated prefix
+    ("Un programme de formation.", "A training program."),  # programme/program
+    ("Le travail de police évolue.", "Policing is changing."),  # a rendering seen by the extraction
+])
+def test_legitimate_renderings_are_accepted(fr, en):
+    assert check(pair(fr, en), G) == []
+
+
+@pytest.mark.parametrize("fr, en", [
+    ("La criminalité organisée progresse.", "Gangsterism is growing."),
+    ("Le travail de police évolue.", "Police labour is changing."),  # a rejected rendering
+    ("La réforme de la police avance.", "The reform of the army advances."),
+])
+def test_wrong_renderings_are_issues(fr, en):
+    (issue,) = check(pair(fr, en), G)
+    assert (issue.kind, issue.severity) == ("term", "issue")
+
+
+def test_candidates_are_checked_only_when_asked():
+    al = pair("Une approche globale.", "A holistic method.")
+    assert check(al, G) == []
+    (issue,) = check(al, G, statuses=("approved", "new"))
+    assert issue.expected == "comprehensive approach"
+
+
+@pytest.mark.parametrize("fr, en, severity", [
+    ("En vingt-cinq jours.", "In 25 days.", None),  # compound spelled number
+    ("Le trente et unième jour.", "The 31st day.", None),
+    ("L'objectif N° 16.", "Goal 16.", None),  # a numbered symbol ~ the bare number
+    ("L'article 487.093 du Code.", "Section 487.093 of the Code.", None),  # same digits
+    ("Le 14 mai 2023.", "On 15 May 2023.", "issue"),  # a changed number
+    ("Le présent article.", "Section 3.", "note"),  # one side only: a rephrasing, worth a look
+])
+def test_numbers(fr, en, severity):
+    got = [i.severity for i in check(pair(fr, en), Glossary()) if i.kind == "number"]
+    assert got == ([severity] if severity else [])
+
+
+def test_uncertain_alignment_makes_notes():
+    (issue,) = check(pair("Le 14 mai 2023.", "On 15 May 2023.", score=0.2), Glossary())
+    assert issue.severity == "note" and "alignment uncertain" in issue.message
+
+
+def test_copied_address_is_not_untranslated():
+    al = Alignment("d", [Segment("New York, NY 10017"), Segment("www.un.org/Depts/dpko/dpko/"),
+                         Segment("Les États membres de la région")],
+                   [Segment("New York, NY 10017"), Segment("www.un.org/Depts/dpko/dpko/"),
+                    Segment("Les États membres de la région")],
+                   [Bead((i,), (i,), 0.9) for i in range(3)])
+    assert [i.fr for i in check(al, Glossary()) if i.kind == "untranslated"] == ["Les États membres de la région"]
