@@ -33,6 +33,7 @@ from toolkit.pipeline import build  # noqa: E402
 from toolkit.pipeline.document import _load_cache  # noqa: E402
 from toolkit.types import Alignment, Segment  # noqa: E402
 
+VERBOSE = False
 SETS = {"corpus": ROOT / "corpus", "canlaw": ROOT.parent / "shared" / "data" / "canlaw-dev" / "corpus"}
 
 
@@ -80,6 +81,7 @@ def perturbations(als, glossary, per_doc: int, rng: random.Random):
             for m in re.finditer(r"(?<![\d.,/-])\d{2,4}(?![\d.,/-])", en):
                 if m.group() in fr_nums:
                     nums.append((k, m))
+        terms.sort(key=lambda t: (t[0], t[1], t[2].start()))
         for k, tw, m in rng.sample(terms, min(per_doc, len(terms))):
             en = list(al.pairs())[k][1]
             taken = {w.key for w in Renderer(m.group()).words}
@@ -112,10 +114,13 @@ def run(name: str, per_doc: int) -> list[tuple]:
         notes = sum(n for (k, s), n in found.items() if s == "note")
         by_kind = ", ".join(f"{k} {n}" for (k, s), n in sorted(found.items()) if s == "issue") or "-"
         caught, total = Counter(), Counter()
-        for kind, al1, _what in perturbations(als, g, per_doc, random.Random(7)):
+        for kind, al1, what in perturbations(als, g, per_doc, random.Random(7)):
             total[kind] += 1
-            if any(i.kind == kind and i.severity == "issue" for i in check(al1, g, corpus=corpus)):
+            kinds = ("number", "symbol") if kind == "number" else (kind,)  # "No. 1049" -> 1050 is a symbol
+            if any(i.kind in kinds and i.severity == "issue" for i in check(al1, g, corpus=corpus)):
                 caught[kind] += 1
+            elif VERBOSE:
+                print(f"missed {kind} ({label}): {what} in {al1.en[0].text[:160]!r}", file=sys.stderr)
         rows.append((name, label, len(als), sum(len(a.beads) for a in als), len(g.entries), issues, by_kind, notes,
                      f"{caught['term']}/{total['term']}", f"{caught['number']}/{total['number']}", f"{secs:.1f}"))
     return rows
@@ -125,7 +130,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sets", default="corpus,canlaw")
     ap.add_argument("--per-doc", type=int, default=20, help="perturbations of each kind per document")
+    ap.add_argument("--verbose", action="store_true", help="list the perturbations not caught (stderr)")
     a = ap.parse_args()
+    global VERBOSE
+    VERBOSE = a.verbose
     head = ("set", "evidence", "docs", "beads", "entries (all approved)", "false alarms (exit 1)", "by kind",
             "notes", "replaced terms caught", "changed numbers caught", "check s")
     print("| " + " | ".join(head) + " |")
