@@ -90,13 +90,9 @@ def _term_issues(index: TermIndex, fr: str, en: str, fr_ids, en_ids, corpus) -> 
             continue
         severity, why = "issue", ""
         if corpus is not None:
-            from .evidence import same_text
-
-            if corpus.seen_rendering(index, tw, r):
-                continue
+            if corpus.seen_rendering(index, tw, r) or corpus.has_pair(fr, en):
+                continue  # a rendering seen in the corpus, or this very pair is in it
             ev = corpus.of(index, tw)
-            if (same_text(fr), same_text(en)) in ev.pairs:
-                continue  # this very pair is in the reference corpus
             if ev.loose():
                 severity = "note"
                 why = (f" (the corpus renders it otherwise in {ev.unexplained} of {ev.occurrences} "

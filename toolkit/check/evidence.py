@@ -28,7 +28,6 @@ class TermEvidence:
     occurrences: int = 0
     unexplained: int = 0
     seen: list[tuple[str, ...]] = field(default_factory=list)
-    pairs: set[tuple[str, str]] = field(default_factory=set)  # the unexplained sentence pairs
 
     def loose(self) -> bool:
         """The corpus renders the term unrecognisably in half its occurrences or more."""
@@ -44,6 +43,7 @@ class CorpusEvidence:
         self.lookup = Lookup(db)
         self.cache: dict[tuple[str, ...], TermEvidence] = {}
         self._english: dict[int, Renderer] = {}
+        self._known: set[bytes] | None = None
 
     def close(self) -> None:
         self.lookup.close()
@@ -70,8 +70,19 @@ class CorpusEvidence:
                     ev.seen.append(run)
             else:
                 ev.unexplained += 1
-                ev.pairs.add((same_text(fr), same_text(en)))
         return ev
+
+    def has_pair(self, fr: str, en: str) -> bool:
+        """The sentence pair is in the corpus as it is (spaces and case aside)."""
+        if self._known is None:
+            import hashlib
+
+            def h(a: str, b: str) -> bytes:
+                return hashlib.blake2b(f"{same_text(a)}\t{same_text(b)}".encode(), digest_size=12).digest()
+
+            self._hash = h
+            self._known = {h(a, b) for a, b in self.lookup.con.execute("SELECT fr, en FROM pairs")}
+        return self._hash(fr, en) in self._known
 
     def _pairs(self, forms: list[str]):
         expr = fts_query(forms, "fr")
