@@ -46,9 +46,9 @@ def built(name: str) -> Path:
 def alignments(out: Path) -> list[Alignment]:
     als = []
     for p in sorted((out / ".termkit" / "cache").glob("*.json")):
-        al = _load_cache(p, json.loads(p.read_text(encoding="utf-8"))["key"])
-        if al is not None:
-            als.append(al)
+        hit = _load_cache(p, json.loads(p.read_text(encoding="utf-8"))["key"])
+        if hit is not None:
+            als.append(hit[0])  # (alignment, segmentation removal report)
     return als
 
 
