@@ -1,5 +1,5 @@
 """Datasets for benchmarks/alignment.py: gold documents, their harder variants, the
-TransRead literary gold and synthetic UNPC documents. All deterministic (seeded)."""
+TransRead literary gold, canlaw-dev provision units and synthetic UNPC documents. All deterministic (seeded)."""
 from __future__ import annotations
 
 import os
@@ -37,6 +37,19 @@ def gold_docs() -> list[Doc]:
 def literary_docs() -> list[Doc]:
     d = SHARED / "data" / "transread" / "converted"
     return presegmented(d) if d.is_dir() else []
+
+
+def canlaw_docs() -> list[Doc]:
+    """canlaw-dev provision units (long legislative units, 1-1 gold), one document per Act."""
+    d = SHARED / "data" / "canlaw-dev" / "gold"
+    out = []
+    for fr in sorted(d.glob("*.fr.units")) if d.is_dir() else ():
+        en = fr.with_name(fr.name.replace(".fr.units", ".en.units"))
+        if en.exists():
+            f, e = _lines(fr), _lines(en)
+            if len(f) == len(e):
+                out.append((fr.name[: -len(".fr.units")], f, e, [((k,), (k,)) for k in range(len(f))]))
+    return out
 
 
 def hard_variant(doc: Doc, seed: int = 0, drop: float = 0.1, fuse: float = 0.1) -> Doc:

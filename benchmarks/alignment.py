@@ -298,6 +298,10 @@ def main() -> None:
             evaluate(lit, systems, "TransRead FR-EN literary gold (11 excerpts)")
         else:
             print("note: transread not present")
+    law = D.canlaw_docs()
+    if law:
+        evaluate(law, systems, "canlaw-dev provision units (10 Acts, 1-1 gold)")
+        evaluate([D.hard_variant(d) for d in law], systems, "canlaw-dev units, hard variants")
     if not args.no_scale and (D.SHARED / "data" / "unpc").is_dir():
         scale([int(x) for x in args.sizes.split(",") if x])
 

@@ -1,4 +1,5 @@
-"""Exact span cosines in a band equal brute-force cosines of summed rows."""
+"""Exact span cosines in a band equal brute-force cosines of summed rows; the band's z-scores
+and length log probabilities follow from them."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,6 +7,7 @@ import pytest
 from scipy import sparse
 
 from toolkit.align import dp
+from toolkit.align.evidence import len_logp
 from toolkit.align.similarity import SpanCosines, block_rows, random_pair_cosines
 
 
@@ -26,13 +28,20 @@ def test_span_cosines(n, m, banded):
     else:
         jlo, width = dp.full_band(n, m)
     sc = SpanCosines(Xf, Xe, jlo, width, 3)
-    for a, b in [(1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1)]:
-        cos = sc.cosine(a, b)
-        for i in range(a, n + 1):
+    flen, elen = rng.integers(1, 200, n), rng.integers(1, 200, m)
+    band = sc.band(flen, elen, 0.05, 0.2, 1.1, 6.8)
+    for k, (a, b) in enumerate(dp.LEXICAL):
+        for i in range(n + 1):
             for w in range(width):
                 j = jlo[i] + w
-                if b <= j <= m:
-                    assert cos[i, w] == pytest.approx(brute(Xf, Xe, a, b, i, j), abs=1e-5)
+                if i >= a and b <= j <= m:
+                    cos = brute(Xf, Xe, a, b, i, j)
+                    assert band.cos[k, i, w] == pytest.approx(cos, abs=1e-5)
+                    assert band.z[k, i, w] == pytest.approx((cos - 0.05) / 0.2, abs=1e-4)
+                    lp = len_logp(np.array(flen[i - a:i].sum(), float), np.array(elen[j - b:j].sum(), float), 1.1, 6.8)
+                    assert band.lp[k, i, w] == pytest.approx(float(lp), abs=1e-4)
+                else:  # no bead of this type ends here
+                    assert np.isnan(band.z[k, i, w])
     k = rng.integers(0, min(n, m), 5)
     assert np.allclose(random_pair_cosines(Xf, Xe, k, k), [brute(Xf, Xe, 1, 1, x + 1, x + 1) for x in k])
     assert block_rows(Xf, 3).shape == (-(-n // 3), 40)

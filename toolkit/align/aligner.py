@@ -25,7 +25,7 @@ import numpy as np
 from ..types import Bead, Segment
 from . import dp
 from .encode import LexicalSpace, NeuralEncoder, neural_spans
-from .evidence import len_logp, random_stats, relatedness
+from .evidence import random_stats, relatedness
 from .features import base_lexicon, looks_like, sentence_features
 from .lexicon import cognates, ibm1, load_dictionary
 from .similarity import SpanCosines, block_rows
@@ -79,32 +79,21 @@ class _Level:
                       neural)
 
 
-def _values(level: _Level, jlo, width, types, p: Params, rng, ratio: float):
-    n = level.fv.shape[0]
+def _weights(p: Params, lex: float = 1.0, len_w: float | None = None) -> dp.Weights:
+    return dp.Weights(tuple(p.penalty[t] for t in dp.LEXICAL), lex, p.len_w if len_w is None else len_w, p.skip)
+
+
+def _band(level: _Level, jlo, width, p: Params, rng, ratio: float) -> dp.Band:
+    """Evidence of every lexical bead type in the band (z-scores of the cosines, lengths)."""
     base, spread = random_stats(level.fv, level.ev, rng)
     spans = SpanCosines(level.fv, level.ev, jlo, width, MAX_SPAN)
+    band = spans.band(level.flen, level.elen, base, spread, ratio, p.gc_var)
     if level.neural is not None:
         nb, ns = _neural_stats(level.neural, rng)
-    fl = dp.span_lengths(level.flen, MAX_SPAN)
-    el = dp.span_lengths(level.elen, MAX_SPAN)
-    values, zs = {}, {}
-    for (a, b) in types:
-        if a == 0 or b == 0:
-            values[(a, b)] = np.full((n + 1, width), p.skip, dtype=np.float32)
-            continue
-        cos = spans.cosine(a, b)
-        z = (cos - base) / spread
-        if level.neural is not None:
+        for k, (a, b) in enumerate(dp.LEXICAL):
             zn = (dp.band_similarity(level.neural[0], level.neural[1], jlo, width, a, b) - nb) / ns
-            z = 0.5 * z + 0.5 * zn
-        J, ok = dp.gather(el[b], jlo, width)
-        lp = len_logp(fl[a][:, None], el[b][J], ratio, p.gc_var)
-        v = z - p.penalty[(a, b)] + p.len_w * lp
-        valid = ok & (J >= b)
-        valid[:a] = False
-        values[(a, b)] = np.where(valid, v, dp.NEG).astype(np.float64)
-        zs[(a, b)] = (z, cos, lp)
-    return values, zs
+            band.z[k] = 0.5 * band.z[k] + 0.5 * zn  # NaN (no such bead) stays NaN
+    return band
 
 
 def _neural_stats(neural, rng):
@@ -119,23 +108,24 @@ def _find_path(level: _Level, p: Params, rng, ratio: float, depth: int = 0, fina
         coarse = level.coarse(p.factor)
         cpath, _ = _find_path(coarse, p, rng, ratio, depth + 1)
         jlo, width = dp.band_from_path(cpath, p.factor, n, m, p.factor + p.margin)
-    values, zs = _values(level, jlo, width, dp.BEAD_TYPES, p, rng, ratio)
-    path, _ = dp.band_dp(values, jlo, m)
-    post = _posteriors(path, values, zs, jlo, m, p) if depth == 0 and final else np.ones(len(path))
+    band = _band(level, jlo, width, p, rng, ratio)
+    path, _ = dp.band_dp(band, _weights(p))
+    post = _posteriors(path, band, p) if depth == 0 and final else np.ones(len(path))
     # z and raw cosine of each bead on the path, for the scores
-    i = j = 0
-    bead_z = []
-    for (a, b), pp in zip(path, post):
-        i, j = i + a, j + b
-        if a and b:
-            z, cos = zs[(a, b)][:2]
-            bead_z.append((float(z[i, j - jlo[i]]), float(cos[i, j - jlo[i]]), float(pp)))
-        else:
-            bead_z.append((float("nan"), 0.0, float(pp)))
-    return path, bead_z
+    ends = np.cumsum(np.asarray(path, dtype=np.int64).reshape(-1, 2), axis=0)
+    code = {t: k for k, t in enumerate(dp.LEXICAL)}
+    kind = np.array([code.get(t, -1) for t in path], dtype=np.int64)
+    lex = kind >= 0
+    z = np.full(len(path), np.nan)
+    cos = np.zeros(len(path))
+    if lex.any():
+        i, j, k = ends[lex, 0], ends[lex, 1], kind[lex]
+        z[lex] = band.z[k, i, j - band.jlo[i]]
+        cos[lex] = band.cos[k, i, j - band.jlo[i]]
+    return path, list(zip(z.tolist(), cos.tolist(), np.asarray(post, dtype=float).tolist()))
 
 
-def _posteriors(path, values, zs, jlo, m: int, p: Params) -> np.ndarray:
+def _posteriors(path, band: dp.Band, p: Params) -> np.ndarray:
     """Posterior of each bead of ``path`` (shape (len(path),)), averaged over ``p.experts``.
 
     Each expert weighs the lexical z and the Gale-Church log probability differently
@@ -145,14 +135,7 @@ def _posteriors(path, values, zs, jlo, m: int, p: Params) -> np.ndarray:
     supports, or that has close rival segmentations, gets a low average."""
     out = np.zeros(len(path))
     for lex, lw in p.experts:
-        vals = {}
-        for t, v in values.items():
-            if t in zs:
-                z, _, lp = zs[t]
-                vals[t] = np.where(v > dp.NEG / 2, lex * z - p.penalty[t] + lw * lp, dp.NEG)
-            else:
-                vals[t] = v
-        out += dp.band_posteriors(path, vals, jlo, m, p.temperature)
+        out += dp.band_posteriors(path, band, _weights(p, lex, lw), p.temperature)
     return out / len(p.experts)
 
 

@@ -1,4 +1,4 @@
-"""Dynamic programming over alignment beads inside a band: pure numpy, no I/O.
+"""Dynamic programming over alignment beads inside a band (no I/O).
 
 Coordinates: a cell ``(i, j)`` means "the first i FR and the first j EN sentences are
 aligned". The band gives, for each row ``i`` in ``0..n``, the columns
@@ -6,19 +6,26 @@ aligned". The band gives, for each row ``i`` in ``0..n``, the columns
 row ``i`` is ``j = jlo[i] + w``. A bead of type ``(a, b)`` *ending* at ``(i, j)`` covers FR
 ``i-a .. i-1`` and EN ``j-b .. j-1``.
 
-Rows are filled in order; all bead types with ``a >= 1`` read earlier rows (vectorised over
-the row), and chains of 0-1 beads inside a row are a running maximum (``maximum.accumulate``),
-so the cost is O(n * W * types) numpy work and O(n * W) memory.
+The passes over the band (best path, forward and backward sums) are compiled loops in
+:mod:`.kernels`: O(n * W * types) time, O(n * W) memory, bead values computed from the
+evidence (:class:`Band`) under a weighting (:class:`Weights`) on the fly.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-__all__ = ["BEAD_TYPES", "span_vectors", "span_lengths", "band_similarity", "band_dp", "band_backward",
-           "band_posteriors", "full_band", "band_from_path", "gather"]
+__all__ = ["BEAD_TYPES", "LEXICAL", "Band", "Weights", "values", "span_vectors", "span_lengths",
+           "band_similarity", "band_dp", "band_posteriors", "full_band", "band_from_path", "gather"]
 
-# The bead types the aligner considers (CONVENTIONS.md: n, m <= 3, minimal beads).
+# The bead types the aligner considers (CONVENTIONS.md: n, m <= 3, minimal beads); the
+# compiled kernels code them by their index here.
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+LEXICAL = BEAD_TYPES[2:]  # the types whose value comes from evidence (0-1/1-0 get a constant)
+_A = np.array([a for a, _ in LEXICAL], dtype=np.int64)
+_B = np.array([b for _, b in LEXICAL], dtype=np.int64)
+_CODE = {t: k for k, t in enumerate(BEAD_TYPES)}
 NEG = -1e9
 
 
@@ -82,160 +89,63 @@ def band_similarity(fr_spans: list[np.ndarray], en_spans: list[np.ndarray], jlo:
     return out
 
 
-def band_dp(values: dict[tuple[int, int], np.ndarray], jlo: np.ndarray,
-            m: int) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """Best monotone path of beads from (0, 0) to (n, m) inside the band.
+@dataclass
+class Band:
+    """Evidence of every lexical bead type (:data:`LEXICAL`) ending at every cell of a band.
 
-    values[(a, b)]: float (n + 1, W), the value of a bead of type (a, b) ending at each
-    cell (NEG where impossible). jlo: int (n + 1,), with jlo[0] == 0 and the band of row n
-    containing m. Returns the bead types along the path (first bead first) and the forward
-    scores D (n + 1, W): D[i, w] is the best value of a path from (0, 0) to (i, jlo[i] + w).
-    """
-    n1, width = next(iter(values.values())).shape
-    n = n1 - 1
-    types = [t for t in values if t[0] > 0]
-    tid = {t: k for k, t in enumerate(values)}
-    D = np.full((n1, width), NEG, dtype=np.float64)
-    back = np.full((n1, width), -1, dtype=np.int8)
-    cols = np.arange(width)
-    skip01 = values.get((0, 1))
-    for i in range(n1):
-        j = jlo[i] + cols
-        best = np.full(width, NEG)
-        arg = np.full(width, -1, dtype=np.int8)
-        if i == 0:
-            best[j == 0] = 0.0
-        for (a, b) in types:
-            if i < a:
-                continue
-            pj = j - b - jlo[i - a]
-            ok = (pj >= 0) & (pj < width) & (j - b >= 0)
-            cand = np.where(ok, D[i - a, np.minimum(np.maximum(pj, 0), width - 1)] + values[(a, b)][i], NEG)
-            upd = cand > best
-            best[upd] = cand[upd]
-            arg[upd] = tid[(a, b)]
-        if skip01 is not None:
-            # chains of 0-1 beads: best[j] = max_k (best[k] + sum(skip[k+1..j]))
-            c = np.cumsum(np.where(j > 0, skip01[i], 0.0))
-            run = np.maximum.accumulate(best - c) + c
-            upd = run > best + 1e-12
-            best = np.where(upd, run, best)
-            arg[upd] = tid[(0, 1)]
-        best[(j > m) | (best < NEG / 2)] = NEG
-        D[i] = best
-        back[i] = arg
-    keys = list(values)
-    path = []
-    i, j = n, m
-    while i > 0 or j > 0:
-        w = j - jlo[i]
-        if not (0 <= w < width) or back[i, w] < 0:
-            raise RuntimeError(f"no path through the band at ({i}, {j})")
-        a, b = keys[back[i, w]]
-        path.append((a, b))
-        i, j = i - a, j - b
-    path.reverse()
-    return path, D
+    z: float32 (T, n + 1, W), the z-score of the bead's cosine (NaN where no such bead can
+    end); lp: float32 (T, n + 1, W), its Gale-Church log probability; cos: the raw cosine
+    (or None); jlo: int64 (n + 1,); m: the number of EN sentences."""
+
+    z: np.ndarray
+    lp: np.ndarray
+    cos: np.ndarray | None
+    jlo: np.ndarray
+    m: int
 
 
-def band_backward(values: dict[tuple[int, int], np.ndarray], jlo: np.ndarray, m: int) -> np.ndarray:
-    """Backward scores B (n + 1, W): the best value of a path from (i, jlo[i] + w) to (n, m).
+@dataclass(frozen=True)
+class Weights:
+    """A bead's value: ``lex * z - penalty[type] + len_w * lp``; 0-1/1-0 beads: ``skip``."""
 
-    Same arguments as :func:`band_dp`; D + B is the best value of a path through a cell.
-    """
-    n1, width = next(iter(values.values())).shape
-    n = n1 - 1
-    types = [t for t in values if t[0] > 0]
-    B = np.full((n1, width), NEG, dtype=np.float64)
-    cols = np.arange(width)
-    skip01 = values.get((0, 1))
-    for i in range(n, -1, -1):
-        j = jlo[i] + cols
-        best = np.full(width, NEG)
-        if i == n:
-            best[j == m] = 0.0
-        for (a, b) in types:
-            if i + a > n:
-                continue
-            nw = j + b - jlo[i + a]
-            ok = (nw >= 0) & (nw < width) & (j + b <= m)
-            nwc = np.minimum(np.maximum(nw, 0), width - 1)
-            cand = np.where(ok, B[i + a, nwc] + values[(a, b)][i + a, nwc], NEG)
-            np.maximum(best, cand, out=best)
-        if skip01 is not None:
-            # chains of 0-1 beads to the right: best[j] = max_k>=j (best[k] + C[k]) - C[j]
-            c = np.cumsum(np.where(j > 0, skip01[i], 0.0))
-            run = np.maximum.accumulate((best + c)[::-1])[::-1] - c
-            best = np.maximum(best, run)
-        best[(j > m) | (best < NEG / 2)] = NEG
-        B[i] = best
-    return B
+    penalty: tuple[float, ...]  # one per LEXICAL type
+    lex: float = 1.0
+    len_w: float = 0.35
+    skip: float = -2.2
+
+    def args(self, band: Band):
+        return (band.z, band.lp, _A, _B, np.asarray(self.penalty, dtype=np.float64), float(self.lex),
+                float(self.len_w), float(self.skip), np.ascontiguousarray(band.jlo, dtype=np.int64),
+                int(band.m))
 
 
-def _sum_pass(values, jlo, m, forward: bool, temperature: float) -> np.ndarray:
-    """Log-sum-exp version of :func:`band_dp` (forward) or :func:`band_backward` (backward)
-    over ``values / temperature``: the log of the summed weights of all paths from (0, 0) to
-    each cell (forward) or from each cell to (n, m) (backward). Shape (n + 1, W)."""
-    n1, width = next(iter(values.values())).shape
-    n = n1 - 1
-    types = [t for t in values if t[0] > 0]
-    S = np.full((n1, width), NEG, dtype=np.float64)
-    cols = np.arange(width)
-    skip01 = values.get((0, 1))
-    rows = range(n1) if forward else range(n, -1, -1)
-    for i in rows:
-        j = jlo[i] + cols
-        acc = np.full(width, NEG)
-        if forward and i == 0:
-            acc[j == 0] = 0.0
-        if not forward and i == n:
-            acc[j == m] = 0.0
-        for (a, b) in types:
-            if forward:
-                if i < a:
-                    continue
-                pw = j - b - jlo[i - a]
-                ok = (pw >= 0) & (pw < width) & (j - b >= 0)
-                pwc = np.minimum(np.maximum(pw, 0), width - 1)
-                cand = S[i - a, pwc] + values[(a, b)][i] / temperature
-            else:
-                if i + a > n:
-                    continue
-                pw = j + b - jlo[i + a]
-                ok = (pw >= 0) & (pw < width) & (j + b <= m)
-                pwc = np.minimum(np.maximum(pw, 0), width - 1)
-                cand = S[i + a, pwc] + values[(a, b)][i + a, pwc] / temperature
-            cand = np.where(ok & (cand > NEG / 2), cand, NEG)
-            np.logaddexp(acc, cand, out=acc)
-        if skip01 is not None:
-            c = np.cumsum(np.where(j > 0, skip01[i] / temperature, 0.0))
-            if forward:
-                acc = np.logaddexp.accumulate(acc - c) + c
-            else:
-                acc = np.logaddexp.accumulate((acc + c)[::-1])[::-1] - c
-        acc[(j > m) | (acc < NEG / 2)] = NEG
-        S[i] = acc
-    return S
+def values(band: Band, w: Weights) -> np.ndarray:
+    """The bead values of ``band`` under ``w`` as float64 (T, n + 1, W), NEG where impossible
+    (the compiled passes compute them on the fly; this is for inspection and tests)."""
+    v = w.lex * band.z.astype(np.float64) - np.asarray(w.penalty)[:, None, None] + w.len_w * band.lp
+    return np.where(np.isnan(band.z), NEG, v)
 
 
-def band_posteriors(path: list[tuple[int, int]], values: dict[tuple[int, int], np.ndarray],
-                    jlo: np.ndarray, m: int, temperature: float = 1.0) -> np.ndarray:
+def band_dp(band: Band, w: Weights) -> tuple[list[tuple[int, int]], float]:
+    """Best monotone path of beads from (0, 0) to (n, m) inside the band: the bead types
+    (first bead first) and the path's value. Raises RuntimeError when the band has no path."""
+    from . import kernels
+
+    codes, total = kernels.viterbi(*w.args(band))
+    n = band.z.shape[1] - 1
+    if total <= NEG / 2 and (n or band.m):
+        raise RuntimeError("no path through the band")
+    return [BEAD_TYPES[c] for c in codes.tolist()], float(total)
+
+
+def band_posteriors(path: list[tuple[int, int]], band: Band, w: Weights, temperature: float = 1.0) -> np.ndarray:
     """Posterior probability of each bead of ``path`` (shape (len(path),)): the summed weight
     ``exp(value / temperature)`` of all monotone paths inside the band that contain the bead,
     over the summed weight of all paths (forward-backward, log-sum-exp)."""
-    F = _sum_pass(values, jlo, m, True, temperature)
-    B = _sum_pass(values, jlo, m, False, temperature)
-    n = F.shape[0] - 1
-    Z = F[n, m - jlo[n]]
-    out = np.zeros(len(path))
-    i = j = 0
-    for k, (a, b) in enumerate(path):
-        i2, j2 = i + a, j + b
-        v = values[(a, b)][i2, j2 - jlo[i2]] / temperature
-        lp = F[i, j - jlo[i]] + v + B[i2, j2 - jlo[i2]] - Z
-        out[k] = float(np.exp(min(lp, 0.0)))
-        i, j = i2, j2
-    return out
+    from . import kernels
+
+    codes = np.asarray([_CODE[t] for t in path], dtype=np.int8)
+    return kernels.posteriors(*w.args(band), 1.0 / temperature, codes)
 
 
 def full_band(n: int, m: int) -> tuple[np.ndarray, int]:

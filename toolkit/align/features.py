@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..langdata import load_set, load_tsv
-from ..text import fold, normalize_chars, tokenize
+from ..text import _CHAR_MAP, WORD_RE, fold
 
 __all__ = ["SentFeatures", "sentence_features", "acronym_map", "stopwords", "word_key", "number_words",
            "base_lexicon", "looks_like"]
@@ -24,6 +24,8 @@ __all__ = ["SentFeatures", "sentence_features", "acronym_map", "stopwords", "wor
 _THOUSANDS = re.compile(r"(?<=\d)[ ,.'\u00a0\u202f](?=\d{3}(?!\d))")
 _DIGITS = re.compile(r"\d+(?:[/.\-]\d+)*")
 _PUNCT = {"?": "?", "!": "!", ":": ":", ";": ";", "(": "(", '"': '"', "«": '"', "»": '"', "%": "%"}
+_HAS_DIGIT = re.compile(r"\d")
+_MISSING = object()
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-]*[A-Z]s?$")  # UNODC, ONU-Femmes no, SDGs yes
 
 
@@ -84,49 +86,88 @@ def _number_keys(text: str) -> list[str]:
     return ["n:" + d.lstrip("0") if d.strip("0") else "n:0" for d in _DIGITS.findall(_THOUSANDS.sub("", text))]
 
 
+# normalize_chars without str.translate (slow on non-ASCII text): the same table as replacements
+_REPLACE = tuple((chr(k), v or "") for k, v in _CHAR_MAP.items())
+_PUNCT_KEYS = tuple((ch, "p:" + p) for ch, p in _PUNCT.items())
+_TOKENS: dict[str, dict[str, tuple | None]] = {"fr": {}, "en": {}}
+
+
+def _normalize(text: str) -> str:
+    if text.isascii() and "`" not in text:
+        return text
+    for a, b in _REPLACE:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+def _token(tok: str, lang: str) -> tuple | None:
+    """What a token gives, cached per language: None (nothing), or (acronym, fallback) where
+    acronym is (key, in the acronym table) or None, and fallback ('w', word) / ('n', number key)
+    / None. An acronym-looking word is taken as a word in an upper-case heading."""
+    tok = tok.rstrip("'")
+    if not tok or any(c.isdigit() for c in tok):
+        return None
+    if "'" in tok:  # l'ordre -> ordre
+        tok = tok.rsplit("'", 1)[1]
+        if not tok:
+            return None
+    acro = None
+    if len(tok) >= 2 and _ACRONYM.match(tok):
+        acr = acronym_map() if lang == "fr" else {}
+        base = tok[:-1] if tok[-1] == "s" else tok
+        acro = (_fold(acr.get(base, base)), tok in acr)  # same key as the word: INTERPOL in a heading
+    num = number_words(lang).get(_fold(tok))
+    if num is not None and (tok == "May" or _fold(tok) != "may"):  # not the modal "may"
+        return acro, ("n", "n:" + num)
+    w = word_key(tok)
+    if w in stopwords(lang) or len(w) < 2:
+        return (acro, None) if acro else None
+    return acro, ("w", w)
+
+
 def sentence_features(text: str, lang: str) -> SentFeatures:
     """Features of one sentence in ``lang`` ('fr' or 'en')."""
-    text = normalize_chars(text)
-    stop = stopwords(lang)
-    nums = number_words(lang)
-    acr = acronym_map() if lang == "fr" else {}
+    text = _normalize(text)
+    cache = _TOKENS[lang]
+    if len(cache) > 1 << 19:  # many documents in one process: start again rather than grow
+        cache.clear()
     words: list[str] = []
-    anchors: list[str] = _number_keys(text)
-    toks = tokenize(text)
+    anchors: list[str] = _number_keys(text) if _HAS_DIGIT.search(text) else []
+    toks = WORD_RE.findall(text)
     # an upper-case heading ("INTERPOL ET LES NATIONS UNIES"): its words are words, not acronyms
-    shouting = sum(1 for t in toks if t.isupper() and len(t) > 1) > max(2, len(toks) // 2)
+    shouting = sum(1 for t in toks if len(t) > 1 and t.isupper()) > max(2, len(toks) // 2)
     for tok in toks:
-        tok = tok.rstrip("'")
-        if not tok or any(c.isdigit() for c in tok):
+        info = cache.get(tok, _MISSING)
+        if info is _MISSING:
+            info = cache[tok] = _token(tok, lang)
+        if info is None:
             continue
-        if "'" in tok:  # l'ordre -> ordre
-            tok = tok.rsplit("'", 1)[1]
-            if not tok:
-                continue
-        if len(tok) >= 2 and _ACRONYM.match(tok) and (not shouting or tok in acr):
-            tok = tok[:-1] if tok[-1] == "s" else tok
-            words.append(_fold(acr.get(tok, tok)))  # same key as the word: INTERPOL in a heading
-            continue
-        num = nums.get(_fold(tok))
-        if num is not None and (tok == "May" or _fold(tok) != "may"):  # not the modal "may"
-            anchors.append("n:" + num)
-            continue
-        w = word_key(tok)
-        if w in stop or len(w) < 2:
-            continue
-        words.append(w)
-    for ch in text:
-        p = _PUNCT.get(ch)
-        if p:
-            anchors.append("p:" + p)
+        acro, fb = info
+        if acro is not None and (not shouting or acro[1]):
+            words.append(acro[0])
+        elif fb is not None:
+            (anchors if fb[0] == "n" else words).append(fb[1])
+    for ch, key in _PUNCT_KEYS:
+        c = text.count(ch)
+        if c:
+            anchors.extend([key] * c)
     return SentFeatures(tuple(words), tuple(anchors), len(text.strip()))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _stop_form(tok: str) -> str:
+    return _fold(tok).rstrip("'").rsplit("'", 1)[-1]
 
 
 def looks_like(texts: list[str], own: str, other: str) -> bool:
     """True when texts said to be in ``own`` have more function words of ``other``."""
-    words = [t.rstrip("'").rsplit("'", 1)[-1] for t in tokenize(fold(" ".join(texts)))]
     so, st = stopwords(own), stopwords(other)
     only_o, only_t = so - st, st - so
-    c_o = sum(1 for w in words if w in only_o)
-    c_t = sum(1 for w in words if w in only_t)
+    c_o = c_t = 0
+    for text in texts:
+        for tok in WORD_RE.findall(_normalize(text)):
+            w = _stop_form(tok)
+            c_o += w in only_o
+            c_t += w in only_t
     return c_t > max(3, 2 * c_o)

@@ -5,7 +5,8 @@ Xf of shape (n, K), Xe of shape (m, K). The cosine of a FR span and an EN span i
 from three kinds of dot products, all restricted to what the band needs:
 - FR x EN dot products of single sentences near the band, (n, W2);
 - FR x FR and EN x EN dot products of sentences at most ``max_span - 1`` apart (span norms).
-So time and memory stay O((n + m) * W) as in :mod:`.dp`.
+So time and memory stay O((n + m) * W) as in :mod:`.dp`. The dot products and the span
+cosines are compiled loops (:mod:`.kernels`).
 """
 from __future__ import annotations
 
@@ -37,10 +38,17 @@ def random_pair_cosines(Xf, Xe, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return d / np.maximum(nf[i] * ne[j], 1e-12)
 
 
+def _csr(X):
+    X = X.tocsr()
+    return (X.indptr.astype(np.int64), X.indices.astype(np.int64), X.data.astype(np.float64))
+
+
 class SpanCosines:
     """Cosines of spans ending at each cell of a band (see :mod:`.dp` for band coordinates)."""
 
     def __init__(self, Xf, Xe, jlo: np.ndarray, width: int, max_span: int = 3):
+        from .kernels import band_dots
+
         n, m = Xf.shape[0], Xe.shape[0]
         self.n, self.m, self.jlo, self.width, self.k = n, m, jlo, width, max_span
         # sentence-level band: FR sentence r meets EN sentences of cells in rows r+1..r+k
@@ -48,61 +56,38 @@ class SpanCosines:
         self.slo = np.maximum(jlo[rows + 1] - max_span, 0) if n else np.zeros(0, dtype=np.int64)
         last = jlo[np.minimum(rows + max_span, n)] + width if n else np.zeros(0, dtype=np.int64)
         self.sw = int(max(1, (last - self.slo).max())) if n else 1
-        self.dots = np.zeros((n, self.sw))
-        if n and m:
-            if n * m <= min(4 * n * self.sw, 4_000_000):  # small or narrow: one sparse product
-                full = (Xf @ Xe.T).toarray()
-                J = self.slo[:, None] + np.arange(self.sw)[None, :]
-                ok = J < m
-                self.dots = np.where(ok, full[rows[:, None], np.minimum(J, m - 1)], 0.0)
-            else:
-                for w in range(self.sw):
-                    cols = self.slo + w
-                    ok = cols < m
-                    self.dots[:, w] = np.where(ok, _rowdot(Xf, Xe[np.minimum(cols, m - 1)]), 0.0)
-        self.fnorm2 = self._span_norms(Xf)
-        self.enorm2 = self._span_norms(Xe)
+        cf, ce = _csr(Xf), _csr(Xe)
+        K = Xf.shape[1]
+        self.dots = band_dots(*cf, *ce, self.slo.astype(np.int64), self.sw, K)
+        self.fnorm2 = self._span_norms(cf, n, K)
+        self.enorm2 = self._span_norms(ce, m, K)
 
-    def _span_norms(self, X) -> list[np.ndarray]:
-        """Squared norms of spans: list by length a of (len + 1,), [a][i] = ||sum X[i-a:i]||^2."""
-        n = X.shape[0]
-        near = []  # near[d][r] = <X[r], X[r+d]>
-        for d in range(self.k):
-            if n > d:
-                near.append(_rowdot(X[: n - d], X[d:]))
-            else:
-                near.append(np.zeros(0))
-        out = [np.zeros(n + 1)]
+    def _span_norms(self, c, n: int, K: int) -> np.ndarray:
+        """Squared norms of spans: (k + 1, n + 1), [a][i] = ||sum X[i-a:i]||^2."""
+        from .kernels import band_dots
+
+        near = band_dots(*c, *c, np.arange(n, dtype=np.int64), self.k, K)  # near[r, d] = <X[r], X[r+d]>
+        out = np.zeros((self.k + 1, n + 1))
         for a in range(1, self.k + 1):
-            s = np.zeros(n + 1)
             if n >= a:
                 for i0 in range(a):          # sum over pairs (p, q) of rows i-a+p, i-a+q
                     for j0 in range(a):
-                        d = abs(i0 - j0)
                         lo = min(i0, j0)
                         # rows r = i - a + lo for i in a..n -> r in lo..n-a+lo
-                        s[a:] += near[d][lo: n - a + lo + 1]
-            out.append(s)
+                        out[a, a:] += near[lo: n - a + lo + 1, abs(i0 - j0)]
         return out
 
-    def cosine(self, a: int, b: int) -> np.ndarray:
-        """Cosine of FR span i-a..i-1 and EN span j-b..j-1 at each band cell: (n + 1, W)."""
-        n, jlo, width = self.n, self.jlo, self.width
-        J = jlo[:, None] + np.arange(width)[None, :]
-        num = np.zeros((n + 1, width))
-        rows = np.arange(n + 1)[:, None]
-        for p in range(1, a + 1):
-            r = rows - p
-            rok = r >= 0
-            rc = np.maximum(r, 0)
-            for q in range(1, b + 1):
-                c = J - q
-                w = c - self.slo[rc[:, 0]][:, None] if n else c
-                ok = rok & (c >= 0) & (w >= 0) & (w < self.sw)
-                if n:
-                    num += np.where(ok, self.dots[rc[:, 0][:, None], np.clip(w, 0, self.sw - 1)], 0.0)
-        fn = self.fnorm2[a][:, None]
-        en = self.enorm2[b][np.clip(J, 0, self.m)]
-        cos = num / np.sqrt(np.maximum(fn * en, 1e-24))
-        valid = (rows >= a) & (J >= b) & (J <= self.m)
-        return np.where(valid, cos, 0.0).astype(np.float32)
+    def band(self, flen, elen, base: float, spread: float, ratio: float, gc_var: float):
+        """The :class:`~toolkit.align.dp.Band` of every lexical bead type: z-score of the cosine
+        against the random-pair ``base``/``spread``, Gale-Church log probability of the lengths
+        (``flen``/``elen``: sentence lengths; EN/FR ``ratio``; variance ``gc_var``), raw cosine."""
+        from . import dp
+        from .kernels import band_evidence
+
+        fl = np.asarray(dp.span_lengths(np.asarray(flen, float), self.k))
+        el = np.asarray(dp.span_lengths(np.asarray(elen, float), self.k))
+        jlo = np.ascontiguousarray(self.jlo, dtype=np.int64)
+        z, lp, cos = band_evidence(self.dots, self.slo.astype(np.int64), self.fnorm2, self.enorm2, fl, el, jlo,
+                                   int(self.width), int(self.m), dp._A, dp._B, float(base), float(spread),
+                                   float(ratio), float(gc_var))
+        return dp.Band(z, lp, cos, jlo, int(self.m))
