@@ -16,12 +16,12 @@ def random_band(n, m, seed, jlo=None, width=None, holes=0.0):
     if jlo is None:
         jlo, width = dp.full_band(n, m)
     T = len(dp.LEXICAL)
-    z = rng.normal(size=(T, n + 1, width)).astype(np.float32)
-    lp = -np.abs(rng.normal(size=(T, n + 1, width))).astype(np.float32)
+    z = rng.normal(size=(n + 1, width, T)).astype(np.float32)
+    lp = -np.abs(rng.normal(size=(n + 1, width, T))).astype(np.float32)
     J = jlo[:, None] + np.arange(width)[None, :]
     for k, (a, b) in enumerate(dp.LEXICAL):
-        z[k][(J < b) | (J > m)] = np.nan
-        z[k][:a] = np.nan
+        z[:, :, k][(J < b) | (J > m)] = np.nan
+        z[:a, :, k] = np.nan
     z[rng.random(z.shape) < holes] = np.nan
     return dp.Band(z, lp, None, jlo, m)
 
@@ -40,7 +40,7 @@ def all_paths(n, m, i=0, j=0):
 def path_value(band, w, path):
     """Value of ``path`` (None when it leaves the band or uses an impossible bead)."""
     vals = dp.values(band, w)
-    width = band.z.shape[2]
+    width = band.z.shape[1]
     i = j = 0
     total = 0.0
     for a, b in path:
@@ -49,7 +49,7 @@ def path_value(band, w, path):
         if not 0 <= col < width:
             return None
         if a and b:
-            v = vals[dp.LEXICAL.index((a, b)), i, col]
+            v = vals[i, col, dp.LEXICAL.index((a, b))]
             if v <= dp.NEG / 2:
                 return None
             total += v

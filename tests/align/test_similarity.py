@@ -36,12 +36,12 @@ def test_span_cosines(n, m, banded):
                 j = jlo[i] + w
                 if i >= a and b <= j <= m:
                     cos = brute(Xf, Xe, a, b, i, j)
-                    assert band.cos[k, i, w] == pytest.approx(cos, abs=1e-5)
-                    assert band.z[k, i, w] == pytest.approx((cos - 0.05) / 0.2, abs=1e-4)
+                    assert band.cos[i, w, k] == pytest.approx(cos, abs=1e-5)
+                    assert band.z[i, w, k] == pytest.approx((cos - 0.05) / 0.2, abs=1e-4)
                     lp = len_logp(np.array(flen[i - a:i].sum(), float), np.array(elen[j - b:j].sum(), float), 1.1, 6.8)
-                    assert band.lp[k, i, w] == pytest.approx(float(lp), abs=1e-4)
+                    assert band.lp[i, w, k] == pytest.approx(float(lp), abs=1e-4)
                 else:  # no bead of this type ends here
-                    assert np.isnan(band.z[k, i, w])
+                    assert np.isnan(band.z[i, w, k])
     k = rng.integers(0, min(n, m), 5)
     assert np.allclose(random_pair_cosines(Xf, Xe, k, k), [brute(Xf, Xe, 1, 1, x + 1, x + 1) for x in k])
     assert block_rows(Xf, 3).shape == (-(-n // 3), 40)

@@ -83,16 +83,19 @@ def _weights(p: Params, lex: float = 1.0, len_w: float | None = None) -> dp.Weig
     return dp.Weights(tuple(p.penalty[t] for t in dp.LEXICAL), lex, p.len_w if len_w is None else len_w, p.skip)
 
 
-def _band(level: _Level, jlo, width, p: Params, rng, ratio: float) -> dp.Band:
-    """Evidence of every lexical bead type in the band (z-scores of the cosines, lengths)."""
+def _band(level: _Level, jlo, width, p: Params, rng, ratio: float, lengths: dict, depth: int) -> dp.Band:
+    """Evidence of every lexical bead type in the band (z-scores of the cosines, lengths).
+    ``lengths``: {depth: (jlo, length log probabilities)} of the last band of each depth,
+    reused where the bands of two iterations overlap."""
     base, spread = random_stats(level.fv, level.ev, rng)
     spans = SpanCosines(level.fv, level.ev, jlo, width, MAX_SPAN)
-    band = spans.band(level.flen, level.elen, base, spread, ratio, p.gc_var)
+    band = spans.band(level.flen, level.elen, base, spread, ratio, p.gc_var, lengths.get(depth))
+    lengths[depth] = (band.jlo, band.lp)
     if level.neural is not None:
         nb, ns = _neural_stats(level.neural, rng)
         for k, (a, b) in enumerate(dp.LEXICAL):
             zn = (dp.band_similarity(level.neural[0], level.neural[1], jlo, width, a, b) - nb) / ns
-            band.z[k] = 0.5 * band.z[k] + 0.5 * zn  # NaN (no such bead) stays NaN
+            band.z[:, :, k] = 0.5 * band.z[:, :, k] + 0.5 * zn  # NaN (no such bead) stays NaN
     return band
 
 
@@ -100,15 +103,15 @@ def _neural_stats(neural, rng):
     return random_stats(neural[0][1][1:], neural[1][1][1:], rng, cap=0.5)
 
 
-def _find_path(level: _Level, p: Params, rng, ratio: float, depth: int = 0, final: bool = False):
+def _find_path(level: _Level, p: Params, rng, ratio: float, lengths: dict, depth: int = 0, final: bool = False):
     n, m = level.fv.shape[0], level.ev.shape[0]
     if (n + 1) * (m + 1) <= p.full_cells or depth > 6:
         jlo, width = dp.full_band(n, m)
     else:
         coarse = level.coarse(p.factor)
-        cpath, _ = _find_path(coarse, p, rng, ratio, depth + 1)
+        cpath, _ = _find_path(coarse, p, rng, ratio, lengths, depth + 1)
         jlo, width = dp.band_from_path(cpath, p.factor, n, m, p.factor + p.margin)
-    band = _band(level, jlo, width, p, rng, ratio)
+    band = _band(level, jlo, width, p, rng, ratio, lengths, depth)
     path, _ = dp.band_dp(band, _weights(p))
     post = _posteriors(path, band, p) if depth == 0 and final else np.ones(len(path))
     # z and raw cosine of each bead on the path, for the scores
@@ -120,8 +123,8 @@ def _find_path(level: _Level, p: Params, rng, ratio: float, depth: int = 0, fina
     cos = np.zeros(len(path))
     if lex.any():
         i, j, k = ends[lex, 0], ends[lex, 1], kind[lex]
-        z[lex] = band.z[k, i, j - band.jlo[i]]
-        cos[lex] = band.cos[k, i, j - band.jlo[i]]
+        z[lex] = band.z[i, j - band.jlo[i], k]
+        cos[lex] = band.cos[i, j - band.jlo[i], k]
     return path, list(zip(z.tolist(), cos.tolist(), np.asarray(post, dtype=float).tolist()))
 
 
@@ -217,12 +220,13 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     table = None
     path = bead_z = None
     space = LexicalSpace(ff, ef)
+    lengths: dict = {}  # length evidence by band, reused across iterations
     for it in range(p.iterations + 1):
         trust = min(1.0, 0.3 + len(path or ()) / 300.0) if table else 0.0
         mapping = _mapping(fr_vocab, en_vocab, table, cogn, dictionary, trust)
         fv, ev = space.matrices(mapping)
         level = _Level(fv, ev, [f.chars for f in ff], [f.chars for f in ef], neural)
-        path, bead_z = _find_path(level, p, rng, ratio, final=it == p.iterations)
+        path, bead_z = _find_path(level, p, rng, ratio, lengths, final=it == p.iterations)
         if it == p.iterations:
             break
         # re-estimate the translation table on the confident beads

@@ -93,8 +93,8 @@ def band_similarity(fr_spans: list[np.ndarray], en_spans: list[np.ndarray], jlo:
 class Band:
     """Evidence of every lexical bead type (:data:`LEXICAL`) ending at every cell of a band.
 
-    z: float32 (T, n + 1, W), the z-score of the bead's cosine (NaN where no such bead can
-    end); lp: float32 (T, n + 1, W), its Gale-Church log probability; cos: the raw cosine
+    z: float32 (n + 1, W, T), the z-score of the bead's cosine (NaN where no such bead can
+    end); lp: float32 (n + 1, W, T), its Gale-Church log probability; cos: the raw cosine
     (or None); jlo: int64 (n + 1,); m: the number of EN sentences."""
 
     z: np.ndarray
@@ -120,9 +120,9 @@ class Weights:
 
 
 def values(band: Band, w: Weights) -> np.ndarray:
-    """The bead values of ``band`` under ``w`` as float64 (T, n + 1, W), NEG where impossible
+    """The bead values of ``band`` under ``w`` as float64 (n + 1, W, T), NEG where impossible
     (the compiled passes compute them on the fly; this is for inspection and tests)."""
-    v = w.lex * band.z.astype(np.float64) - np.asarray(w.penalty)[:, None, None] + w.len_w * band.lp
+    v = w.lex * band.z.astype(np.float64) - np.asarray(w.penalty) + w.len_w * band.lp
     return np.where(np.isnan(band.z), NEG, v)
 
 
@@ -132,7 +132,7 @@ def band_dp(band: Band, w: Weights) -> tuple[list[tuple[int, int]], float]:
     from . import kernels
 
     codes, total = kernels.viterbi(*w.args(band))
-    n = band.z.shape[1] - 1
+    n = band.z.shape[0] - 1
     if total <= NEG / 2 and (n or band.m):
         raise RuntimeError("no path through the band")
     return [BEAD_TYPES[c] for c in codes.tolist()], float(total)

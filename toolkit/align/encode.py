@@ -12,9 +12,7 @@
 from __future__ import annotations
 
 import functools
-import math
 import os
-from collections import Counter
 from typing import Sequence
 
 import numpy as np
@@ -28,12 +26,20 @@ __all__ = ["LexicalSpace", "NeuralEncoder", "neural_spans", "resolve_model", "AN
 ANCHOR_WEIGHT = {"n": 1.5, "p": 0.4}
 
 
-def _idf(feats: Sequence[SentFeatures]) -> dict[str, float]:
-    df: Counter = Counter()
-    for f in feats:
-        df.update(set(f.words) | set(f.anchors))
-    n = len(feats)
-    return {k: math.log((n + 1) / (c + 0.5)) + 0.5 for k, c in df.items()}
+def _bag(feats: Sequence[SentFeatures], attr: str, index: dict[str, int], weight: np.ndarray | None = None):
+    """Sparse (len(feats), len(index)) bag of one kind of key (``words`` or ``anchors``):
+    idf * weight * sqrt(count), the idf over the sentences of ``feats`` (log((n+1)/(df+0.5)) + 0.5)."""
+    from scipy import sparse
+
+    n, V = len(feats), max(len(index), 1)
+    lens = np.fromiter((len(getattr(f, attr)) for f in feats), dtype=np.int64, count=n)
+    ids = np.fromiter((index[k] for f in feats for k in getattr(f, attr)), dtype=np.int64, count=int(lens.sum()))
+    code, cnt = np.unique(np.repeat(np.arange(n, dtype=np.int64), lens) * V + ids, return_counts=True)
+    rows, cols = code // V, code % V
+    df = np.bincount(cols, minlength=V)
+    idf = np.log((n + 1) / (df + 0.5)) + 0.5
+    vals = idf[cols] * np.sqrt(cnt) * (1.0 if weight is None else weight[cols])
+    return sparse.csr_matrix((vals.astype(np.float32), (rows, cols)), shape=(n, V))
 
 
 class LexicalSpace:
@@ -46,9 +52,6 @@ class LexicalSpace:
     """
 
     def __init__(self, fr: Sequence[SentFeatures], en: Sequence[SentFeatures]):
-        from scipy import sparse
-
-        idf_fr, idf_en = _idf(fr), _idf(en)
         self.fr_words = sorted({w for f in fr for w in f.words})
         self.en_words = sorted({w for f in en for w in f.words})
         self.anchors = sorted({a for f in list(fr) + list(en) for a in f.anchors})
@@ -56,19 +59,11 @@ class LexicalSpace:
         fi = {w: k for k, w in enumerate(self.fr_words)}
         ai = {a: k for k, a in enumerate(self.anchors)}
 
-        def bag(feats, idf, index, attr, weight=lambda k: 1.0):
-            r, c, v = [], [], []
-            for s, f in enumerate(feats):
-                for k, cnt in Counter(getattr(f, attr)).items():
-                    r.append(s); c.append(index[k]); v.append(idf[k] * weight(k) * math.sqrt(cnt))
-            return sparse.csr_matrix((np.asarray(v, dtype=np.float32), (np.asarray(r, dtype=np.int64),
-                                      np.asarray(c, dtype=np.int64))), shape=(len(feats), max(len(index), 1)))
-
-        aw = lambda k: ANCHOR_WEIGHT.get(k[0], 1.0)  # noqa: E731
-        self.fr_w = bag(fr, idf_fr, fi, "words")
-        self.fr_a = bag(fr, idf_fr, ai, "anchors", aw)
-        self.en_w = bag(en, idf_en, self.en_index, "words")
-        self.en_a = bag(en, idf_en, ai, "anchors", aw)
+        aw = np.array([ANCHOR_WEIGHT.get(k[0], 1.0) for k in self.anchors])
+        self.fr_w = _bag(fr, "words", fi)
+        self.fr_a = _bag(fr, "anchors", ai, aw)
+        self.en_w = _bag(en, "words", self.en_index)
+        self.en_a = _bag(en, "anchors", ai, aw)
 
     def matrices(self, mapping: dict[str, dict[str, float]]):
         """Sparse bags in one key space: FR (n, K) and EN (m, K), CSR float64.

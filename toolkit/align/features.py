@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..langdata import load_set, load_tsv
@@ -165,9 +166,8 @@ def looks_like(texts: list[str], own: str, other: str) -> bool:
     so, st = stopwords(own), stopwords(other)
     only_o, only_t = so - st, st - so
     c_o = c_t = 0
-    for text in texts:
-        for tok in WORD_RE.findall(_normalize(text)):
-            w = _stop_form(tok)
-            c_o += w in only_o
-            c_t += w in only_t
+    for tok, c in Counter(WORD_RE.findall(_normalize("\n".join(texts)))).items():
+        w = _stop_form(tok)
+        c_o += c * (w in only_o)
+        c_t += c * (w in only_t)
     return c_t > max(3, 2 * c_o)

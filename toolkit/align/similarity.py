@@ -30,17 +30,20 @@ def block_rows(X, f: int):
     return (agg @ X).tocsr()
 
 
-def random_pair_cosines(Xf, Xe, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Cosines of the sentence pairs (i[k], j[k]): (k,)."""
-    nf = np.sqrt(_rowdot(Xf, Xf))
-    ne = np.sqrt(_rowdot(Xe, Xe))
-    d = _rowdot(Xf[i], Xe[j])
-    return d / np.maximum(nf[i] * ne[j], 1e-12)
-
-
 def _csr(X):
     X = X.tocsr()
     return (X.indptr.astype(np.int64), X.indices.astype(np.int64), X.data.astype(np.float64))
+
+
+def random_pair_cosines(Xf, Xe, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Cosines of the sentence pairs (i[k], j[k]): (k,)."""
+    from .kernels import pair_dots
+
+    nf = np.sqrt(_rowdot(Xf, Xf))
+    ne = np.sqrt(_rowdot(Xe, Xe))
+    i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+    d = pair_dots(*_csr(Xf), *_csr(Xe), i, j, Xf.shape[1])
+    return d / np.maximum(nf[i] * ne[j], 1e-12)
 
 
 class SpanCosines:
@@ -58,7 +61,13 @@ class SpanCosines:
         self.sw = int(max(1, (last - self.slo).max())) if n else 1
         cf, ce = _csr(Xf), _csr(Xe)
         K = Xf.shape[1]
-        self.dots = band_dots(*cf, *ce, self.slo.astype(np.int64), self.sw, K)
+        if n and m and n * m <= min(4 * n * self.sw, 4_000_000):
+            # small or wide band (coarse levels: long rows): one sparse product is cheaper
+            full = (Xf @ Xe.T).toarray()
+            J = self.slo[:, None] + np.arange(self.sw)[None, :]
+            self.dots = np.where(J < m, full[rows[:, None], np.minimum(J, m - 1)], 0.0)
+        else:
+            self.dots = band_dots(*cf, *ce, self.slo.astype(np.int64), self.sw, K)
         self.fnorm2 = self._span_norms(cf, n, K)
         self.enorm2 = self._span_norms(ce, m, K)
 
@@ -77,17 +86,21 @@ class SpanCosines:
                         out[a, a:] += near[lo: n - a + lo + 1, abs(i0 - j0)]
         return out
 
-    def band(self, flen, elen, base: float, spread: float, ratio: float, gc_var: float):
+    def band(self, flen, elen, base: float, spread: float, ratio: float, gc_var: float, known=None):
         """The :class:`~toolkit.align.dp.Band` of every lexical bead type: z-score of the cosine
         against the random-pair ``base``/``spread``, Gale-Church log probability of the lengths
-        (``flen``/``elen``: sentence lengths; EN/FR ``ratio``; variance ``gc_var``), raw cosine."""
+        (``flen``/``elen``: sentence lengths; EN/FR ``ratio``; variance ``gc_var``), raw cosine.
+        ``known``: (jlo, lp) of an earlier band of the same rows, whose length log
+        probabilities are reused where the two bands overlap."""
         from . import dp
-        from .kernels import band_evidence
+        from .kernels import TAIL, band_evidence
 
         fl = np.asarray(dp.span_lengths(np.asarray(flen, float), self.k))
         el = np.asarray(dp.span_lengths(np.asarray(elen, float), self.k))
         jlo = np.ascontiguousarray(self.jlo, dtype=np.int64)
         z, lp, cos = band_evidence(self.dots, self.slo.astype(np.int64), self.fnorm2, self.enorm2, fl, el, jlo,
                                    int(self.width), int(self.m), dp._A, dp._B, float(base), float(spread),
-                                   float(ratio), float(gc_var))
+                                   float(ratio), float(gc_var),
+                                   known[1] if known is not None else np.zeros((0, 0, 0), dtype=np.float32),
+                                   known[0] if known is not None else np.zeros(0, dtype=np.int64), TAIL)
         return dp.Band(z, lp, cos, jlo, int(self.m))
