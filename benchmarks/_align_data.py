@@ -114,3 +114,60 @@ def unpc_doc(n: int, delete: float = 0.05, fuse: float = 0.0, seed: int = 0,
     if delete or fuse:
         doc = hard_variant(doc, seed=seed, drop=delete, fuse=fuse)
     return (f"unpc-{n}", doc[1], doc[2], doc[3])
+
+
+# ---------------------------------------------------------------- pollution (issue 15)
+
+POLLUTIONS = ("header", "page", "footnote", "number", "truncate")
+
+
+def _insert(text: str, piece: str, rng: random.Random) -> str:
+    words = text.split()
+    k = rng.randrange(1, len(words)) if len(words) > 1 else len(words)
+    return " ".join(words[:k] + [piece] + words[k:])
+
+
+def polluted_variant(doc: Doc, seed: int = 0, rate: float = 0.08) -> tuple[Doc, set[int]]:
+    """Damage one side of ~``rate`` of the aligned beads the way PDF extraction and careless
+    translation do, and return the variant with the indices (into its gold beads) of the
+    damaged beads. Kinds, in turn: a running header cut into the text (the document's name and
+    a page ``3/17``, or its first line in capitals), a page number alone, a footnote glued to
+    the end (``12`` and a sentence of the same language from elsewhere in the document), one
+    number changed, the text cut to its first 40 % (an incomplete pair)."""
+    name, fr, en, beads = doc
+    rng = random.Random(f"pollute:{name}:{seed}")
+    fr, en = list(fr), list(en)
+    title = {"fr": fr[0] if fr else "", "en": en[0] if en else ""}
+    damaged: set[int] = set()
+    kinds = list(POLLUTIONS)
+    for k, (f, e) in enumerate(beads):
+        if not (f and e) or rng.random() >= rate:
+            continue
+        lang = rng.choice(("fr", "en"))
+        side = fr if lang == "fr" else en
+        idx = rng.choice(f if lang == "fr" else e)
+        text = side[idx]
+        kind = kinds[len(damaged) % len(kinds)]
+        if kind == "header":
+            header = (f"{name.upper()} {rng.randint(2, 40)}/{rng.randint(41, 80)}" if rng.random() < 0.5
+                      else " ".join(title[lang].upper().split()[:6]))
+            new = _insert(text, header, rng)
+        elif kind == "page":
+            new = _insert(text, str(rng.randint(2, 300)), rng)
+        elif kind == "footnote":
+            donor = side[rng.randrange(len(side))]
+            new = f"{text} {rng.randint(1, 40)} {donor}"
+        elif kind == "number":
+            digits = [m for m in range(len(text)) if text[m].isdigit()]
+            if not digits:
+                continue
+            m = rng.choice(digits)
+            new = text[:m] + str((int(text[m]) + rng.randint(1, 8)) % 10) + text[m + 1:]
+        else:  # truncate
+            words = text.split()
+            if len(words) < 8:
+                continue
+            new = " ".join(words[: max(3, int(len(words) * 0.4))])
+        side[idx] = new
+        damaged.add(k)
+    return (name + "+polluted", fr, en, list(beads)), damaged

@@ -28,6 +28,7 @@ from .encode import LexicalSpace, NeuralEncoder, neural_spans
 from .evidence import random_stats, relatedness
 from .features import base_lexicon, looks_like, sentence_features
 from .lexicon import cognates, ibm1, load_dictionary
+from .pollution import assess
 from .similarity import SpanCosines, block_rows
 
 __all__ = ["align", "Params"]
@@ -48,6 +49,7 @@ class Params:
     iterations = 2       # translation-table re-estimations
     omission_score = 0.4     # an omission bead's score is its posterior times this
     temperature = 0.5        # value units per nat in the bead posteriors (forward-backward)
+    pollution = True         # scores also reflect residue, unmatched numbers, odd lengths (pollution.py)
     # (lexical weight, length weight) of the evidence weightings whose bead posteriors are
     # averaged into the scores: the path's own, length as strong as the lexicon, length alone
     experts = ((1.0, len_w), (1.0, 1.0), (0.0, len_w))
@@ -243,9 +245,13 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     # factor, so that it does not reorder the beads of a document)
     coss = [cos for (fi, ej), (_, cos, _) in zip(_beads(path), bead_z) if fi and ej]
     related = relatedness(float(np.median(coss)) if coss else 0.0)
+    pairs = _beads(path)
+    signs = assess(pairs, ft, et, ratio) if p.pollution else None
     beads = []
-    for (fi, ej), (z, cos, post) in zip(_beads(path), bead_z):
+    for k, ((fi, ej), (z, cos, post)) in enumerate(zip(pairs, bead_z)):
         s = related * post * (1.0 if fi and ej else p.omission_score)
+        if signs is not None:
+            s *= signs[k].factor()
         if same_lang:
             s *= 0.3
         beads.append(Bead(fi, ej, round(min(1.0, max(0.0, s)), 4)))
