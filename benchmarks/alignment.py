@@ -1,30 +1,36 @@
-"""Sentence alignment benchmark: termkit vs nltk Gale-Church vs hunalign.
+"""Sentence alignment benchmark: termkit vs hunalign vs nltk Gale-Church.
 
-    HUNALIGN=/path/to/hunalign python benchmarks/alignment.py [--no-literary] [--no-scale]
-        [--sizes 1000,2000,4000,8000,16000] [--model NAME_OR_PATH]
+    HUNALIGN=/path/to/hunalign python benchmarks/alignment.py [--sections accuracy,longunits,scale,
+        confidence,build] [--reps 3] [--sizes 1000,2000,4000,8000,16000] [--gc-max-cells 2500000]
+        [--model NAME_OR_PATH] [--detail]
 
-Quick loop (termkit only on gold, hard variants and literary, ~10 s): leave $HUNALIGN unset
-and run ``python benchmarks/alignment.py --no-scale --no-gale-church``.
+Sections (all by default):
+- accuracy: strict/lax P/R/F1 (Vecalign's definition, 0-1/1-0 beads left out) by dataset:
+  shared/gold, a harder variant of each (seeded: one side of ~10 % of the beads dropped,
+  ~10 % of neighbouring 1-1 beads fused into one English sentence), the TransRead literary
+  gold, canlaw-dev provision units (long legislative units, 1-1) and their harder variants;
+  conf@10% = share of termkit's wrong beads in the lowest-scored 10 % of each document.
+- longunits: wall time on the canlaw-dev units (hard variants), median of --reps runs: per
+  Act termkit's align() in a warm process vs a hunalign process; then all Acts in one
+  process (a termkit worker vs hunalign -batch) and one process per Act.
+- scale: UNPC documents of 1k..16k sentences a side (~5 % deleted on one side): align()
+  time, process wall time, peak RSS and F1 (termkit's bundled lexicon was learnt on these
+  UNPC pairs: its F1 here is optimistic, not its time); Gale-Church up to --gc-max-cells.
+- confidence: how well low scores find the bad pairs (wrong, or damaged as PDF extraction
+  damages text: _align_data.polluted_variant), with the posterior alone and with the
+  pollution signs (toolkit/align/pollution.py), and the share under REVIEW_BELOW.
+- build: ``termkit build`` of canlaw-dev/corpus with --jobs 2 (a process) and the time of each
+  stage (--jobs 1 in this process).
 
-Datasets (presegmented, one segment a line): every document of shared/gold, a harder
-variant of each (seeded: one side of ~10 % of the beads dropped, ~10 % of neighbouring
-bead pairs fused into one English sentence), the TransRead FR-EN literary gold
-(shared/data/transread/converted), then a scale run on UNPC lines (~5 % of the sentences
-deleted on one side) with time and peak memory (RSS of a child process).
-
-Scores are Vecalign's strict/lax P/R/F1 (toolkit.align.score; 0-1/1-0 beads left out).
-"conf@10%" is the share of wrong termkit beads that fall in its lowest-scored 10 % of beads.
-hunalign is run with an empty dictionary and -realign, on text tokenised with
-toolkit.text.tokenize; it is skipped with a note when $HUNALIGN is not set. nltk's
-align_blocks runs on the whole document as one block (character lengths).
+hunalign is skipped with a note when $HUNALIGN is not set (build it from its public source).
+The machine's other load shows in the times: compare ratios measured in the same run.
 Skips cleanly when shared/ is absent.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
+import statistics
 import sys
 import tempfile
 import time
@@ -34,276 +40,230 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _align_data as D  # noqa: E402
+import _align_peers as P  # noqa: E402
 from toolkit.align.score import score_beads  # noqa: E402
 
-HUNALIGN = os.environ.get("HUNALIGN")
+
+def _pairs(beads):
+    return [((b.fr_ids, b.en_ids) if hasattr(b, "fr_ids") else (tuple(b[0]), tuple(b[1]))) for b in beads]
 
 
-# ---------------------------------------------------------------- systems
-
-def links_to_beads(links, n: int, m: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Monotone sentence links (i, j) -> beads: links sharing a sentence form one bead;
-    sentences without a link become 1-0/0-1 beads in their place."""
-    groups: list[tuple[set, set]] = []
-    for i, j in sorted(set(links)):
-        if groups and (i in groups[-1][0] or j in groups[-1][1]):
-            groups[-1][0].add(i); groups[-1][1].add(j)
-        else:
-            groups.append(({i}, {j}))
-    beads, i, j = [], 0, 0
-    for F, E in groups:
-        while i < min(F):
-            beads.append(((i,), ())); i += 1
-        while j < min(E):
-            beads.append(((), (j,))); j += 1
-        beads.append((tuple(sorted(F)), tuple(sorted(E))))
-        i, j = max(F) + 1, max(E) + 1
-    beads += [((k,), ()) for k in range(i, n)] + [((), (k,)) for k in range(j, m)]
-    return beads
-
-
-def run_termkit(fr, en, model=None):
-    from toolkit.align import align
-
-    return align(fr, en, model=model, on_warning=lambda m: None)
-
-
-def run_gale_church(fr, en):
-    import nltk.translate.gale_church as gc
-
-    gc.MAX_ALIGN_BLOCKS = max(getattr(gc, "MAX_ALIGN_BLOCKS", 0), len(fr) + len(en) + 1)
-    links = gc.align_blocks([max(1, len(s)) for s in fr], [max(1, len(s)) for s in en])
-    return links_to_beads(links, len(fr), len(en))
-
-
-def _tok(lines):
-    from toolkit.text import tokenize
-
-    return "".join(" ".join(tokenize(s)) + "\n" for s in lines)
-
-
-def run_hunalign(fr, en, tmp: Path, measure: bool = False):
-    (tmp / "fr.txt").write_text(_tok(fr), encoding="utf-8")
-    (tmp / "en.txt").write_text(_tok(en), encoding="utf-8")
-    (tmp / "null.dic").write_text("", encoding="utf-8")
-    cmd = [str(Path(HUNALIGN).resolve()), "-utf", "-realign", str(tmp / "null.dic"), str(tmp / "fr.txt"), str(tmp / "en.txt")]
-    with open(tmp / "out.ladder", "w") as out:
-        # hunalign -realign leaves translate.txt in its working folder: keep it in tmp
-        status, dt, rss, err = run_measured(cmd, out, cwd=tmp)
-    if status != 0:
-        raise RuntimeError(f"hunalign failed: {err[-500:]}")
-    rungs = []
-    for line in (tmp / "out.ladder").read_text().splitlines():
-        c = line.split("\t")
-        if len(c) >= 2:
-            rungs.append((int(c[0]), int(c[1])))
-    if not rungs or rungs[0] != (0, 0):
-        rungs.insert(0, (0, 0))
-    if rungs[-1] != (len(fr), len(en)):
-        rungs.append((len(fr), len(en)))
-    beads = [(tuple(range(a, c)), tuple(range(b, d))) for (a, b), (c, d) in zip(rungs, rungs[1:])
-             if (c, d) != (a, b)]
-    if measure:
-        return beads, dt, rss
-    return beads
-
-
-def run_measured(cmd, stdout, cwd=None) -> tuple[int, float, float, str]:
-    """Run ``cmd``: (exit status, wall seconds, peak RSS in MB, stderr).
-
-    Peak RSS comes from GNU time (/usr/bin/time -f %M) when present: ru_maxrss of a child
-    forked from this (large) Python process would count the parent's pages before exec."""
-    gnu_time = Path("/usr/bin/time")
-    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rf:
-        full = [str(gnu_time), "-f", "%M", "-o", rf.name] + list(cmd) if gnu_time.exists() else list(cmd)
+def _median_run(fn, reps: int):
+    """Run ``fn`` ``reps`` times: (last result, median seconds)."""
+    times, res = [], None
+    for _ in range(reps):
         t0 = time.perf_counter()
-        proc = subprocess.run(full, stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=cwd)
-        dt = time.perf_counter() - t0
-        rss = float("nan")
-        if gnu_time.exists():
-            lines = [l for l in Path(rf.name).read_text().splitlines() if l.strip().isdigit()]
-            rss = int(lines[-1]) / 1024 if lines else float("nan")
-    return proc.returncode, dt, rss, proc.stderr
+        res = fn()
+        times.append(time.perf_counter() - t0)
+    return res, statistics.median(times)
 
 
-# ---------------------------------------------------------------- evaluation
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+# ---------------------------------------------------------------- accuracy
 
 def confidence_hits(beads, gold) -> tuple[int, int, int]:
     """(wrong beads in the lowest 10 %, wrong beads, beads) over non-null test beads."""
-    g = {(tuple(f), tuple(e)) for f, e in gold}
+    g = set(_pairs(gold))
     test = [b for b in beads if b.fr_ids and b.en_ids]
     if not test:
         return 0, 0, 0
-    k = max(1, round(0.1 * len(test)))
-    low = sorted(range(len(test)), key=lambda x: test[x].score)[:k]
+    low = sorted(range(len(test)), key=lambda x: test[x].score)[: max(1, round(0.1 * len(test)))]
     wrong = {x for x, b in enumerate(test) if (b.fr_ids, b.en_ids) not in g}
     return len(wrong & set(low)), len(wrong), len(test)
 
 
-def evaluate(docs, systems, title: str) -> dict:
-    print(f"\n## {title}\n")
-    print("| document | n FR/EN | " + " | ".join(f"{s} strict F1" for s in systems) + " | "
-          + " | ".join(f"{s} lax F1" for s in systems) + " |")
-    print("|---|---|" + "---:|" * (2 * len(systems)))
-    agg = {s: {"sp": 0.0, "sr": 0.0, "lp": 0.0, "lr": 0.0, "n": 0} for s in systems}
+def evaluate(title: str, docs, systems, args) -> None:
+    agg = {s: [0.0, 0.0, 0.0, 0.0, 0, 0, 0.0, 0] for s in systems}  # sp*nt, sr*ng, lp*nt, lr*ng, nt, ng, s, skipped
     conf = [0, 0, 0]
-    timings = {s: 0.0 for s in systems}
     for name, fr, en, gold in docs:
-        row_s, row_l = [], []
+        row = []
         for s, fn in systems.items():
-            t0 = time.perf_counter()
-            try:
-                beads = fn(fr, en)
-            except Exception as e:  # a peer failing on one input is reported, not fatal
-                print(f"<!-- {s} failed on {name}: {e} -->")
-                row_s.append("err"); row_l.append("err")
+            if s == "gale-church" and len(fr) * len(en) > args.gc_max_cells:
+                agg[s][7] += 1
+                row.append("-")
                 continue
-            timings[s] += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            beads = fn(fr, en)
+            agg[s][6] += time.perf_counter() - t0
             sc = score_beads(beads, gold)
-            row_s.append(f"{sc['strict']['f1']:.3f}")
-            row_l.append(f"{sc['lax']['f1']:.3f}")
-            a = agg[s]
+            nt = sum(1 for f, e in _pairs(beads) if f and e)
             ng = sum(1 for f, e in gold if f and e)
-            nt = sum(1 for b in beads if (b.fr_ids if hasattr(b, "fr_ids") else b[0]) and
-                     (b.en_ids if hasattr(b, "en_ids") else b[1]))
-            a["sp"] += sc["strict"]["precision"] * nt; a["sr"] += sc["strict"]["recall"] * ng
-            a["lp"] += sc["lax"]["precision"] * nt; a["lr"] += sc["lax"]["recall"] * ng
-            a["nt"] = a.get("nt", 0) + nt; a["ng"] = a.get("ng", 0) + ng
+            a = agg[s]
+            a[0] += sc["strict"]["precision"] * nt; a[1] += sc["strict"]["recall"] * ng
+            a[2] += sc["lax"]["precision"] * nt; a[3] += sc["lax"]["recall"] * ng
+            a[4] += nt; a[5] += ng
+            row.append(f"{sc['strict']['f1']:.3f}")
             if s == "termkit":
-                h = confidence_hits(beads, gold)
-                conf = [x + y for x, y in zip(conf, h)]
-        print(f"| {name} | {len(fr)}/{len(en)} | " + " | ".join(row_s) + " | " + " | ".join(row_l) + " |")
-    print()
-    print("| system (pooled over documents) | strict P | strict R | strict F1 | lax P | lax R | lax F1 | time s |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    result = {}
-    for s in systems:
-        a = agg[s]
-        if not a.get("nt"):
+                conf = [x + y for x, y in zip(conf, confidence_hits(beads, gold))]
+        if args.detail:
+            print(f"| {name} | {len(fr)}/{len(en)} | " + " | ".join(row) + " |")
+    f1 = lambda p, r: 2 * p * r / (p + r) if p + r else 0.0  # noqa: E731
+    for s, a in agg.items():
+        if a[7]:
+            print(f"| {title} | {s} | not run on {a[7]} of {len(docs)} documents (n x m > --gc-max-cells) "
+                  "| | | | |")
             continue
-        sp, sr = a["sp"] / a["nt"], a["sr"] / a["ng"]
-        lp, lr = a["lp"] / a["nt"], a["lr"] / a["ng"]
-        sf = 2 * sp * sr / (sp + sr) if sp + sr else 0.0
-        lf = 2 * lp * lr / (lp + lr) if lp + lr else 0.0
-        result[s] = (sf, lf)
-        print(f"| {s} | {sp:.3f} | {sr:.3f} | {sf:.3f} | {lp:.3f} | {lr:.3f} | {lf:.3f} | {timings[s]:.1f} |")
-    if "termkit" in result:
-        tk = result["termkit"][0]
-        for s, (sf, _) in result.items():
-            if s != "termkit":
-                err_tk, err_s = 1 - tk, 1 - sf
-                print(f"\ntermkit vs {s}: strict F1 {tk:.3f} vs {sf:.3f} (difference {tk - sf:+.3f}; "
-                      f"error ratio {err_tk / err_s if err_s else float('nan'):.2f})")
+        sp, sr, lp, lr = a[0] / max(a[4], 1), a[1] / max(a[5], 1), a[2] / max(a[4], 1), a[3] / max(a[5], 1)
+        print(f"| {title} | {s} | {sp:.3f} | {sr:.3f} | **{f1(sp, sr):.3f}** | {f1(lp, lr):.3f} | {a[6]:.1f} |")
     if conf[1]:
-        print(f"\ntermkit conf@10%: {conf[0]}/{conf[1]} wrong beads ({conf[0] / conf[1]:.0%}) are in the "
-              f"lowest-scored 10 % of its {conf[2]} beads")
-    elif conf[2]:
-        print(f"\ntermkit conf@10%: no wrong bead among {conf[2]}")
-    return result
+        print(f"| {title} | termkit conf@10% | {conf[0]}/{conf[1]} wrong beads ({conf[0] / conf[1]:.1%}) "
+              "in the lowest 10 % | | | | |")
+
+
+def accuracy(systems, args) -> None:
+    print("\n## Accuracy by dataset\n")
+    print("Strict P/R/F1 and lax F1 pooled over the documents of each dataset; time: the whole dataset "
+          "(termkit and Gale-Church in this process, hunalign one process per document).\n")
+    print("| dataset | system | strict P | strict R | strict F1 | lax F1 | time s |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    gold, law = D.gold_docs(), D.canlaw_docs()
+    sets = [("gold (4 docs)", gold), ("gold, hard variants", [D.hard_variant(d) for d in gold]),
+            ("TransRead literary (11)", D.literary_docs()), ("canlaw-dev units (10 Acts)", law),
+            ("canlaw-dev units, hard variants", [D.hard_variant(d) for d in law])]
+    for title, docs in sets:
+        if docs:
+            evaluate(title, docs, systems, args)
+
+
+# ---------------------------------------------------------------- long units
+
+def longunits(args) -> None:
+    docs = [D.hard_variant(d) for d in D.canlaw_docs()]
+    if not docs:
+        return
+    print(f"\n## Long units: canlaw-dev provisions, hard variants (median of {args.reps}; load {_load()})\n")
+    print("termkit s: align() in a warm process (imports and compiled kernels already loaded); "
+          "hunalign s: its whole process.\n")
+    print("| Act | units FR/EN | termkit s | hunalign s | ratio | termkit F1 | hunalign F1 |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    tot = [0.0, 0.0]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, fr, en, gold in docs:
+            beads, t_tk = _median_run(lambda: P.run_termkit(fr, en), args.reps)
+            f_tk = score_beads(beads, gold)["strict"]["f1"]
+            h = ("-", "-", "-")
+            if P.HUNALIGN:
+                runs = [P.run_hunalign(fr, en, Path(tmp)) for _ in range(args.reps)]
+                t_h = statistics.median(r[1] for r in runs)
+                tot[1] += t_h
+                h = (f"{t_h:.2f}", f"{t_tk / t_h:.2f}", f"{score_beads(runs[-1][0], gold)['strict']['f1']:.3f}")
+            tot[0] += t_tk
+            print(f"| {name} | {len(fr)}/{len(en)} | {t_tk:.2f} | {h[0]} | {h[1]} | {f_tk:.3f} | {h[2]} |")
+        ratio = f"{tot[0] / tot[1]:.2f}" if tot[1] else "-"
+        print(f"| **all 10** | | **{tot[0]:.2f}** | **{tot[1]:.2f}** | **{ratio}** | | |")
+        print("\nWhole processes (wall s / peak RSS MB, median): termkit = a Python worker that imports "
+              "toolkit.align and aligns the files; hunalign = its binary.\n")
+        print("| run | termkit | hunalign | ratio |")
+        print("|---|---:|---:|---:|")
+        runs = [P.termkit_process(docs, Path(tmp)) for _ in range(args.reps)]
+        tk = (statistics.median(r[1] for r in runs), statistics.median(r[2] for r in runs))
+        hb = (float("nan"), float("nan"))
+        if P.HUNALIGN:
+            hr = [P.run_hunalign_batch(docs, Path(tmp)) for _ in range(args.reps)]
+            hb = (statistics.median(r[0] for r in hr), statistics.median(r[1] for r in hr))
+        print(f"| all 10 Acts in one process | {tk[0]:.2f} s / {tk[1]:.0f} MB | {hb[0]:.2f} s / {hb[1]:.0f} MB "
+              f"| {tk[0] / hb[0]:.2f} |")
+        per = sum(statistics.median(P.termkit_process([d], Path(tmp))[1] for _ in range(args.reps)) for d in docs)
+        print(f"| one process per Act (sum) | {per:.2f} s | {tot[1]:.2f} s | {per / tot[1] if tot[1] else float('nan'):.2f} |")
 
 
 # ---------------------------------------------------------------- scale
 
-WORKER = r"""
-import json, resource, sys, time
+GC_WORKER = r"""
+import json, sys, time
 sys.path.insert(0, {repo!r}); sys.path.insert(0, {bench!r})
-import _align_data as D
-from toolkit.align import align
+import _align_data as D, _align_peers as P
 from toolkit.align.score import score_beads
-name, fr, en, gold = D.unpc_doc({n}, delete=0.05, seed=1)
-t0 = time.perf_counter()
-beads = align(fr, en, on_warning=lambda m: None)
-dt = time.perf_counter() - t0
-f1 = score_beads(beads, gold)["strict"]["f1"]
-hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM")]
-rss = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"time": dt, "f1": f1, "rss": rss,
-                  "n_fr": len(fr), "n_en": len(en)}}))
+_, fr, en, gold = D.unpc_doc({n}, delete=0.05, seed=1)
+t0 = time.perf_counter(); beads = P.run_gale_church(fr, en); dt = time.perf_counter() - t0
+print(json.dumps({{"time": dt, "f1": score_beads(beads, gold)["strict"]["f1"]}}))
 """
 
 
-def scale(sizes):
-    print("\n## Scale: UNPC lines, ~5 % of sentences deleted on one side\n")
-    print("UNPC dev+test has 8,000 pairs; 16k reuses them with a shift. termkit's bundled lexicon "
-          "was learnt on these same UNPC pairs, so its F1 here is optimistic; the time and memory are not.\n")
-    print("termkit s: the align() call (it also imports numpy/scipy/rapidfuzz, loaded lazily); wall s: the "
-          "whole worker process (Python start-up, reading UNPC). hunalign s: its whole process. "
-          "Ratios: termkit align() / hunalign.\n")
-    print("| pairs | termkit s | termkit wall s | termkit peak RSS MB | termkit strict F1 | hunalign s "
-          "| hunalign peak RSS MB | hunalign strict F1 | time ratio | RSS ratio |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    repo, bench = str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)
+def scale(args) -> None:
+    import json
+
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    print(f"\n## Scale: UNPC, n x n sentences, ~5 % deleted on one side (median of {args.reps}; load {_load()})\n")
+    print("UNPC dev+test has 8,000 pairs; 16k reuses them with a shift. termkit s: align(); wall: the worker "
+          "process (interpreter, imports, compiled kernels, reading the files); RSS: peak of that process. "
+          "hunalign and Gale-Church: their whole process.\n")
+    print("| n | termkit s | termkit wall s | termkit MB | termkit F1 | hunalign s | hunalign MB | hunalign F1 "
+          "| Gale-Church s | Gale-Church MB | Gale-Church F1 | termkit/hunalign time |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     pairs = D.unpc_pairs()
     for n in sizes:
-        code = WORKER.format(repo=repo, bench=bench, n=n)
-        with tempfile.TemporaryFile("w+") as out:
-            status, wall, rss, err = run_measured([sys.executable, "-c", code], out)
-            out.seek(0)
-            text = out.read()
-        if status != 0:
-            print(f"| {n} | failed: {err.strip().splitlines()[-1] if err.strip() else status} |")
-            continue
-        tk = json.loads(text.strip().splitlines()[-1])
-        if rss == rss:  # not nan: GNU time's figure for the whole worker process
-            tk["rss"] = rss
-        h = ("-", "-", "-")
-        ratio_t = ratio_m = "-"
-        if HUNALIGN:
-            name, fr, en, gold = D.unpc_doc(n, delete=0.05, seed=1, pairs=pairs)
-            with tempfile.TemporaryDirectory() as tmp:
-                try:
-                    beads, dt, rss = run_hunalign(fr, en, Path(tmp), measure=True)
-                    f1 = score_beads(beads, gold)["strict"]["f1"]
-                    h = (f"{dt:.1f}", f"{rss:.0f}", f"{f1:.4f}")
-                    ratio_t, ratio_m = f"{tk['time'] / dt:.2f}", f"{tk['rss'] / rss:.2f}"
-                except Exception as e:
-                    h = (f"failed: {str(e)[:40]}", "-", "-")
-        print(f"| {n} | {tk['time']:.1f} | {wall:.1f} | {tk['rss']:.0f} | {tk['f1']:.4f} | {h[0]} | {h[1]} | {h[2]} "
-              f"| {ratio_t} | {ratio_m} |", flush=True)
+        doc = D.unpc_doc(n, delete=0.05, seed=1, pairs=pairs)
+        with tempfile.TemporaryDirectory() as tmp:
+            runs = [P.termkit_process([doc], Path(tmp)) for _ in range(args.reps)]
+            t = statistics.median(r[0][0]["time"] for r in runs)
+            wall, rss = statistics.median(r[1] for r in runs), max(r[2] for r in runs)
+            tk = f"{t:.2f} | {wall:.2f} | {rss:.0f} | {runs[0][0][0]['f1']:.4f}"
+            h, ratio = "- | - | -", "-"
+            if P.HUNALIGN:
+                hr = [P.run_hunalign(doc[1], doc[2], Path(tmp)) for _ in range(args.reps)]
+                ht = statistics.median(r[1] for r in hr)
+                h = f"{ht:.2f} | {max(r[2] for r in hr):.0f} | {score_beads(hr[0][0], doc[3])['strict']['f1']:.4f}"
+                ratio = f"{t:.2f}/{ht:.2f} = {t / ht:.2f}"
+            g = "not run | | "
+            if not args.no_gale_church and n * n <= args.gc_max_cells:
+                code = GC_WORKER.format(repo=str(P.REPO), bench=str(P.BENCH), n=n)
+                with tempfile.TemporaryFile("w+") as out:
+                    _, gwall, grss, _ = P.run_measured([sys.executable, "-c", code], out)
+                    out.seek(0)
+                    res = json.loads(out.read().strip().splitlines()[-1])
+                g = f"{gwall:.1f} | {grss:.0f} | {res['f1']:.4f}"
+        print(f"| {n} | {tk} | {h} | {g} | {ratio} |", flush=True)
 
 
 # ---------------------------------------------------------------- main
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--no-literary", action="store_true")
-    ap.add_argument("--no-scale", action="store_true")
-    ap.add_argument("--no-gale-church", action="store_true", help="skip nltk (slow: pure Python, O(n*m))")
+    ap.add_argument("--sections", default="accuracy,longunits,scale,confidence,build")
+    ap.add_argument("--reps", type=int, default=3, help="repetitions of each timing (median)")
     ap.add_argument("--sizes", default="1000,2000,4000,8000,16000")
+    ap.add_argument("--no-gale-church", action="store_true", help="skip nltk (pure Python, O(n*m))")
+    ap.add_argument("--gc-max-cells", type=int, default=2_500_000,
+                    help="run Gale-Church only on documents with n x m up to this (1k x 1k: ~40 s)")
     ap.add_argument("--model", default=None, help="also run termkit with this sentence-transformers model")
+    ap.add_argument("--detail", action="store_true", help="per-document strict F1 in the accuracy section")
     args = ap.parse_args()
     if not D.SHARED.is_dir():
         print(f"skipped: {D.SHARED} not present")
         return
-    tmpdir = tempfile.TemporaryDirectory()
-    systems = {"termkit": run_termkit}
+    sections = set(args.sections.split(","))
+    systems = {"termkit": P.run_termkit}
     if args.model:
-        systems["termkit+model"] = lambda fr, en: run_termkit(fr, en, model=args.model)
+        systems["termkit+model"] = lambda fr, en: P.run_termkit(fr, en, model=args.model)
     if not args.no_gale_church:
-        systems["gale-church"] = run_gale_church
-    if HUNALIGN and Path(HUNALIGN).exists():
-        systems["hunalign"] = lambda fr, en: run_hunalign(fr, en, Path(tmpdir.name))
+        systems["gale-church"] = P.run_gale_church
+    tmpdir = tempfile.TemporaryDirectory()
+    if P.HUNALIGN and Path(P.HUNALIGN).exists():
+        systems["hunalign"] = lambda fr, en: P.run_hunalign(fr, en, Path(tmpdir.name))[0]
     else:
+        P.HUNALIGN = None
         print("note: hunalign skipped (set HUNALIGN=/path/to/hunalign)")
-    print(f"# Alignment benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores)")
-    gold = D.gold_docs()
-    if gold:
-        evaluate(gold, systems, "Gold documents (shared/gold)")
-        evaluate([D.hard_variant(d) for d in gold], systems, "Hard variants of the gold documents")
-    else:
-        print("note: shared/gold not present")
-    if not args.no_literary:
-        lit = D.literary_docs()
-        if lit:
-            evaluate(lit, systems, "TransRead FR-EN literary gold (11 excerpts)")
-        else:
-            print("note: transread not present")
-    law = D.canlaw_docs()
-    if law:
-        evaluate(law, systems, "canlaw-dev provision units (10 Acts, 1-1 gold)")
-        evaluate([D.hard_variant(d) for d in law], systems, "canlaw-dev units, hard variants")
-    if not args.no_scale and (D.SHARED / "data" / "unpc").is_dir():
-        scale([int(x) for x in args.sizes.split(",") if x])
+    print(f"# Alignment benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, load {_load()})")
+    P.run_termkit(["La police."] * 3, ["The police."] * 3)  # load the compiled kernels before timing
+    if "accuracy" in sections:
+        accuracy(systems, args)
+    if "longunits" in sections:
+        longunits(args)
+    if "scale" in sections and (D.SHARED / "data" / "unpc").is_dir():
+        scale(args)
+    if "confidence" in sections:
+        from _align_sections import confidence
+
+        confidence(args)
+    if "build" in sections:
+        from _align_sections import build_stages
+
+        build_stages(args)
+    print(f"\n(load at the end: {_load()})")
 
 
 if __name__ == "__main__":

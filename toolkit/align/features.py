@@ -136,16 +136,17 @@ def sentence_features(text: str, lang: str) -> SentFeatures:
     words: list[str] = []
     anchors: list[str] = _number_keys(text) if _HAS_DIGIT.search(text) else []
     toks = WORD_RE.findall(text)
-    # an upper-case heading ("INTERPOL ET LES NATIONS UNIES"): its words are words, not acronyms
-    shouting = sum(1 for t in toks if len(t) > 1 and t.isupper()) > max(2, len(toks) // 2)
-    for tok in toks:
+    shouting = None  # an upper-case heading ("INTERPOL ET LES NATIONS UNIES"): its words are
+    for tok in toks:  # words, not acronyms (decided when an acronym-looking word comes)
         info = cache.get(tok, _MISSING)
         if info is _MISSING:
             info = cache[tok] = _token(tok, lang)
         if info is None:
             continue
         acro, fb = info
-        if acro is not None and (not shouting or acro[1]):
+        if acro is not None and not acro[1] and shouting is None:
+            shouting = sum(1 for t in toks if len(t) > 1 and t.isupper()) > max(2, len(toks) // 2)
+        if acro is not None and (acro[1] or not shouting):
             words.append(acro[0])
         elif fb is not None:
             (anchors if fb[0] == "n" else words).append(fb[1])

@@ -19,6 +19,7 @@ Each sign costs :data:`WEIGHTS`; a bead's score is multiplied by ``exp(-cost)``.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -27,8 +28,8 @@ from typing import Sequence
 
 import numpy as np
 
-from ..text import WORD_RE, fold
-from .features import _THOUSANDS, _normalize, acronym_map, number_words, stopwords
+from ..text import WORD_RE
+from .features import _THOUSANDS, _fold, _normalize, acronym_map, number_words, stopwords
 
 __all__ = ["WEIGHTS", "Pollution", "assess"]
 
@@ -39,6 +40,7 @@ LENGTH_FREE = 3.0   # robust z of the length difference that costs nothing
 MAX_COUNT = 4       # numbers or upper-case words counted at most
 
 _GROUP = re.compile(r"\d+")
+_UPPER2 = re.compile(r"[^\W\d_a-zß-ÿ]{2}")  # two capital letters in a row (a cheap first test)
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -90,57 +92,77 @@ def _caps(toks: list[str], lang: str) -> list[tuple[str, str]]:
     ("ACCUEILLE FAVORABLEMENT les…", "ALTHOUGH I WAS startled"), unless the segment is a
     heading (half its tokens or more in capitals); Roman numerals are numbers, not words."""
     big = [len(t) > 1 and t.isupper() for t in toks]
+    if not any(big[1:]):
+        return []
     if sum(big) >= 2 and 2 * sum(big) >= len(toks):
         return []
     start = 1
     while start < len(toks) and toks[start].isupper() and toks[start - 1].isupper():
         start += 1
     acr = acronym_map() if lang == "fr" else {}
-    return [(t, fold(acr.get(t, t)).rstrip("'")) for t, b in zip(toks[start:], big[start:])
+    return [(t, _fold(acr.get(t, t)).rstrip("'")) for t, b in zip(toks[start:], big[start:])
             if b and not _ROMAN.match(t)]
 
 
-def _side(text: str, lang: str):
-    """The text, its tokens, the keys an upper-case word of the other side may match (words
-    and their hyphen parts, FR acronyms in their English form, initials of runs of content
-    words: 'Nations Unies'/'United Nations' -> 'un') and the values of its number words and
-    Roman numerals (from 2: months, 'first' and the pronoun 'I' are too common to count)."""
-    text = _normalize(text)
-    toks = WORD_RE.findall(text)
-    acr = acronym_map() if lang == "fr" else {}
-    keys: set[str] = set()
-    for t in toks:
-        t = t.rstrip("'").rsplit("'", 1)[-1]
-        for part in [t] + (t.split("-") if "-" in t else []):
-            keys.add(fold(acr.get(part, part)).rstrip("s"))
-    stop = stopwords(lang)
-    content = [fold(t)[0] for t in toks if t[0].isalpha() and fold(t) not in stop]
-    initials = "".join(content)
-    nums = number_words(lang)
-    values = set()
-    for t in toks:  # 'dix-huit', 'twenty-five': numbers made of number words; 'XII'
-        parts = [nums.get(x, "") for x in fold(t).split("-")]
-        if all(v.isdigit() for v in parts) and parts != ["1"]:
-            values.add("-".join(parts))
-        elif t.isupper() and _ROMAN.match(t) and _roman(t) > 1:
-            values.add(str(_roman(t)))
-    return text, toks, keys, initials, values
+class _Side:
+    """One side of a bead: its text and tokens; what an upper-case word of the other side may
+    match (words and their hyphen parts, FR acronyms in their English form, initials of runs
+    of content words: 'Nations Unies'/'United Nations' -> 'un'); the values of its number
+    words and Roman numerals (from 2: months, 'first' and the pronoun 'I' are too common to
+    count). The last three are computed only when needed."""
+
+    def __init__(self, text: str, lang: str):
+        self.text, self.lang = _normalize(text), lang
+
+    @functools.cached_property
+    def toks(self) -> list[str]:
+        return WORD_RE.findall(self.text)
+
+    @functools.cached_property
+    def caps(self) -> list[tuple[str, str]]:
+        return _caps(self.toks, self.lang) if _UPPER2.search(self.text) else []
+
+    @functools.cached_property
+    def keys(self) -> set[str]:
+        acr = acronym_map() if self.lang == "fr" else {}
+        out = set()
+        for t in self.toks:
+            t = t.rstrip("'").rsplit("'", 1)[-1]
+            for part in [t] + (t.split("-") if "-" in t else []):
+                out.add(_fold(acr.get(part, part)).rstrip("s"))
+        return out
+
+    @functools.cached_property
+    def initials(self) -> str:
+        stop = stopwords(self.lang)
+        return "".join(w[0] for t in self.toks if t[0].isalpha() and (w := _fold(t)) not in stop)
+
+    @functools.cached_property
+    def values(self) -> set[str]:
+        nums = number_words(self.lang)
+        out = set()
+        for t in self.toks:  # 'dix-huit', 'twenty-five': numbers made of number words; 'XII'
+            parts = [nums.get(x, "") for x in _fold(t).split("-")]
+            if all(v.isdigit() for v in parts) and parts != ["1"]:
+                out.add("-".join(parts))
+            elif t.isupper() and _ROMAN.match(t) and _roman(t) > 1:
+                out.add(str(_roman(t)))
+        return out
 
 
 def _one(ft: str, et: str) -> Pollution:
-    ft, ftoks, fkeys, finit, fvals = _side(ft, "fr")
-    et, etoks, ekeys, einit, evals = _side(et, "en")
-    gf, ge = _groups(ft), _groups(et)
+    f, e = _Side(ft, "fr"), _Side(et, "en")
+    gf, ge = _groups(f.text), _groups(e.text)
     # a number matches the same digits on the other side; a side that spells numbers out
     # ('dix-huit', 'two thousand') may hold it in words we cannot add up: no verdict
-    numbers = [f"fr:{g}" for g in sorted((gf - ge).elements())] if not evals else []
-    numbers += [f"en:{g}" for g in sorted((ge - gf).elements())] if not fvals else []
+    numbers = [f"fr:{g}" for g in sorted((gf - ge).elements())] if gf - ge and not e.values else []
+    numbers += [f"en:{g}" for g in sorted((ge - gf).elements())] if ge - gf and not f.values else []
     # upper-case words with no counterpart; when both sides have some, both use capitals for
     # emphasis ('DRINK ME' / 'BUVEZ-MOI'): no verdict
-    fc = [t for t, k in _caps(ftoks, "fr") if k.rstrip("s") not in ekeys and k not in einit]
-    ec = [t for t, k in _caps(etoks, "en") if k.rstrip("s") not in fkeys and k not in finit]
+    fc = [t for t, k in f.caps if k.rstrip("s") not in e.keys and k not in e.initials]
+    ec = [t for t, k in e.caps if k.rstrip("s") not in f.keys and k not in f.initials]
     caps = [f"fr:{t}" for t in fc if t.isalpha()] + [f"en:{t}" for t in ec if t.isalpha()] if not (fc and ec) else []
-    foot = tuple(side for side, text in (("fr", ft), ("en", et)) if _TAIL.search(text))
+    foot = tuple(side for side, text in (("fr", f.text), ("en", e.text)) if _TAIL.search(text))
     return Pollution(tuple(numbers), tuple(caps), foot)
 
 
