@@ -110,19 +110,19 @@ def build_stages(args) -> None:
     corpus = D.SHARED / "data" / "canlaw-dev" / "corpus"
     if not corpus.is_dir():
         return
-    termkit = Path(sys.executable).with_name("termkit")
     print(f"\n## Build: termkit build of canlaw-dev/corpus (10 Acts, {sum(f.stat().st_size for f in corpus.rglob('*.txt')) / 1e6:.1f} MB)\n")
     with tempfile.TemporaryDirectory() as tmp:
         walls = []
         for _ in range(args.reps):
             shutil.rmtree(Path(tmp) / "out", ignore_errors=True)
-            status, wall, rss, err = P.run_measured([str(termkit), "build", str(corpus), "--out", str(Path(tmp) / "out"),
-                                                     "--jobs", "2"], open("/dev/null", "w"))
+            cmd = [sys.executable, "-m", "toolkit", "build", str(corpus), "--out", str(Path(tmp) / "out"), "--jobs", "2"]
+            with open("/dev/null", "w") as null:  # run from the repository: its code, not an installed one
+                status, wall, rss, err = P.run_measured(cmd, null, cwd=P.REPO)
             if status != 0:
                 print(f"termkit build failed: {err.strip().splitlines()[-1] if err.strip() else status}")
                 return
             walls.append((wall, rss))
-        print(f"`termkit build CORPUS --out OUT --jobs 2`, a fresh output folder: {statistics.median(w for w, _ in walls):.1f} s "
+        print(f"`python -m toolkit build CORPUS --out OUT --jobs 2`, a fresh output folder: {statistics.median(w for w, _ in walls):.1f} s "
               f"(median of {args.reps}), peak RSS of the parent process {max(r for _, r in walls):.0f} MB.\n")
         from toolkit.pipeline import build
 

@@ -152,8 +152,9 @@ def _beads(path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     return out
 
 
-def _mapping(fr_words: set, en_words: set, table, cogn, dictionary, trust: float):
-    """{fr: {en: weight}} from identity, cognates, dictionary and the learnt table (weights sum <= 1)."""
+def _known(fr_words: set, en_words: set, cogn, dictionary) -> dict[str, dict[str, float]]:
+    """{fr: {en: weight}} from identity, cognates, the bundled lexicon and the dictionary: the
+    part of the mapping that does not change as the translation table is learnt."""
     lexicon = base_lexicon()
     out = {}
     for f in sorted(fr_words):
@@ -169,14 +170,24 @@ def _mapping(fr_words: set, en_words: set, table, cogn, dictionary, trust: float
             for e in dictionary.get(f, ()):
                 if e in en_words:
                     row[e] = max(row.get(e, 0.0), 1.0)
-        if table:
-            for e, t in (table.get(f) or {}).items():
+        if row:
+            out[f] = row
+    return out
+
+
+def _mapping(known: dict, table, trust: float):
+    """{fr: {en: weight}}: the known rows and the learnt table times ``trust`` (weights sum <= 1)."""
+    out = {}
+    for f in known.keys() | (table.keys() if table else set()):
+        row = known.get(f)
+        learnt = table.get(f) if table else None
+        if learnt:
+            row = dict(row) if row else {}
+            for e, t in learnt.items():
                 row[e] = max(row.get(e, 0.0), trust * t)
         if row:
             tot = sum(row.values())
-            if tot > 1.0:
-                row = {e: v / tot for e, v in row.items()}
-            out[f] = row
+            out[f] = {e: v / tot for e, v in row.items()} if tot > 1.0 else row
     return out
 
 
@@ -214,7 +225,7 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     ratio = min(max(ratio, 0.5), 2.0)
     fr_vocab = {w for f in ff for w in f.words}
     en_vocab = {w for f in ef for w in f.words}
-    cogn = cognates(fr_vocab, en_vocab)
+    known = _known(fr_vocab, en_vocab, cognates(fr_vocab, en_vocab), dictionary)
     neural = None
     if model is not None:
         enc = NeuralEncoder(model)
@@ -225,7 +236,7 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     lengths: dict = {}  # length evidence by band, reused across iterations
     for it in range(p.iterations + 1):
         trust = min(1.0, 0.3 + len(path or ()) / 300.0) if table else 0.0
-        mapping = _mapping(fr_vocab, en_vocab, table, cogn, dictionary, trust)
+        mapping = _mapping(known, table, trust)
         fv, ev = space.matrices(mapping)
         level = _Level(fv, ev, [f.chars for f in ff], [f.chars for f in ef], neural)
         path, bead_z = _find_path(level, p, rng, ratio, lengths, final=it == p.iterations)

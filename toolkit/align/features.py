@@ -71,7 +71,10 @@ def base_lexicon() -> dict[str, dict[str, float]]:
     return out
 
 
-_fold = functools.lru_cache(maxsize=1 << 17)(fold)
+@functools.lru_cache(maxsize=1 << 17)
+def _fold(tok: str) -> str:
+    """:func:`fold` of one token, cached; an ASCII token only needs lower case."""
+    return tok.lower() if tok.isascii() and "`" not in tok else fold(tok)
 
 
 @functools.lru_cache(maxsize=1 << 17)
