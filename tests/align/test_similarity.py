@@ -45,3 +45,17 @@ def test_span_cosines(n, m, banded):
     k = rng.integers(0, min(n, m), 5)
     assert np.allclose(random_pair_cosines(Xf, Xe, k, k), [brute(Xf, Xe, 1, 1, x + 1, x + 1) for x in k])
     assert block_rows(Xf, 3).shape == (-(-n // 3), 40)
+
+
+def test_length_evidence_reused_from_an_overlapping_band():
+    Xf = sparse.random(30, 40, density=0.2, random_state=1, format="csr")
+    Xe = sparse.random(26, 40, density=0.2, random_state=2, format="csr")
+    rng = np.random.default_rng(0)
+    flen, elen = rng.integers(1, 200, 30), rng.integers(1, 200, 26)
+    first = dp.band_from_path([(1, 1)] * 3 + [(1, 0), (0, 1)], 8, 30, 26, 3)
+    second = dp.band_from_path([(1, 1)] * 2 + [(1, 0), (1, 1), (0, 1)], 8, 30, 26, 4)
+    assert first[1] != second[1] and not np.array_equal(first[0], second[0])  # overlapping, not equal
+    old = SpanCosines(Xf, Xe, *first, 3).band(flen, elen, 0.05, 0.2, 1.1, 6.8)
+    fresh = SpanCosines(Xf, Xe, *second, 3).band(flen, elen, 0.05, 0.2, 1.1, 6.8)
+    reused = SpanCosines(Xf, Xe, *second, 3).band(flen, elen, 0.05, 0.2, 1.1, 6.8, known=(old.jlo, old.lp))
+    assert np.array_equal(reused.lp, fresh.lp) and np.array_equal(reused.z, fresh.z, equal_nan=True)
