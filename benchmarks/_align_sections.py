@@ -74,19 +74,18 @@ def confidence(args) -> None:
 
 @contextlib.contextmanager
 def _timed(spent: dict):
-    """Wrap the public entry points of each stage that pipeline.build calls."""
-    import toolkit.align
-    import toolkit.formats
-    import toolkit.lookup
-    import toolkit.pipeline
-    import toolkit.terms
+    """Time the public entry point of each stage that the build calls: the function is
+    replaced wherever a toolkit module binds it (imported at the top or inside a function)."""
+    import importlib
 
-    targets = [("segmentation", toolkit.pipeline, "segment_file"), ("alignment", toolkit.align, "align"),
-               ("terminology", toolkit.terms, "extract"), ("writing TMX/TSV", toolkit.formats, "write_alignments"),
-               ("writing glossaries", toolkit.formats, "write_glossary"), ("lookup index", toolkit.lookup, "build_index")]
+    import toolkit.pipeline  # noqa: F401  (loads the modules that bind the stages)
+
+    targets = [("segmentation", "toolkit.pipeline", "segment_file"), ("alignment", "toolkit.align", "align"),
+               ("terminology", "toolkit.terms", "extract"), ("writing TMX/TSV", "toolkit.formats", "write_alignments"),
+               ("writing glossaries", "toolkit.formats", "write_glossary"), ("lookup index", "toolkit.lookup", "build_index")]
     saved = []
-    for stage, mod, name in targets:
-        fn = getattr(mod, name, None)
+    for stage, modname, name in targets:
+        fn = getattr(importlib.import_module(modname), name, None)
         if fn is None:
             continue
 
@@ -97,8 +96,10 @@ def _timed(spent: dict):
             finally:
                 spent[_stage] = spent.get(_stage, 0.0) + time.perf_counter() - t0
 
-        saved.append((mod, name, fn))
-        setattr(mod, name, wrapper)
+        for mod in [m for n, m in list(sys.modules.items()) if n.startswith("toolkit") and m is not None]:
+            if getattr(mod, name, None) is fn:
+                saved.append((mod, name, fn))
+                setattr(mod, name, wrapper)
     try:
         yield
     finally:

@@ -77,3 +77,14 @@ def test_to_review_order_threshold_and_reasons():
     assert listed[1].reasons[0].startswith("doubtful alignment")
     assert [r.index for r in to_review(beads, threshold=0.3)] == [1]
     assert to_review([]) == []
+
+
+def test_alignment_confidence_is_the_score_without_pollution():
+    from toolkit.align import alignment_confidence
+
+    fr = list(FR)
+    fr[1] = "Les États membres sont invités CONSEIL DE SÉCURITÉ 17 à renforcer la coopération policière internationale."
+    dirty, clean = align(fr, EN), align(FR, EN)
+    sure = alignment_confidence(dirty, fr, EN)
+    assert dirty[1].score < REVIEW_BELOW <= sure[1]
+    assert abs(sure[1] - clean[1].score) < 0.05 and sure[0] == dirty[0].score

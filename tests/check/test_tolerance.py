@@ -68,7 +68,8 @@ def test_numbers(fr, en, severity):
 
 
 def test_uncertain_alignment_makes_notes():
-    (issue,) = check(pair("Le 14 mai 2023.", "On 15 May 2023.", score=0.2), Glossary())
+    # the score without its pollution factor (two numbers on one side only: x 0.37) stays low
+    (issue,) = check(pair("Le 14 mai 2023.", "On 15 May 2023.", score=0.1), Glossary())
     assert issue.severity == "note" and "alignment uncertain" in issue.message
 
 

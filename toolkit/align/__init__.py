@@ -2,16 +2,18 @@
 
 ``align(fr, en)`` returns beads (a monotone partition of both sides) with a confidence
 score; ``to_review(beads, fr, en)`` lists the beads under :data:`REVIEW_BELOW`, lowest
-first, with reasons; ``word_translation_table(pairs)`` is the IBM model 1 table the aligner
+first, with reasons (``alignment_confidence`` is the score without the pollution signs);
+``word_translation_table(pairs)`` is the IBM model 1 table the aligner
 learns, for the terminology extractor; ``load_dictionary(path)`` reads the optional
 ``fr<TAB>en`` file. Nothing heavy is imported here: numpy, numba, rapidfuzz and (with
 ``model=``) torch load on use.
 """
 from __future__ import annotations
 
-from .review import REVIEW_BELOW, Review, to_review
+from .review import REVIEW_BELOW, Review, alignment_confidence, to_review
 
-__all__ = ["align", "to_review", "Review", "REVIEW_BELOW", "word_translation_table", "load_dictionary"]
+__all__ = ["align", "to_review", "Review", "REVIEW_BELOW", "alignment_confidence", "word_translation_table",
+           "load_dictionary"]
 
 
 def align(fr, en, *, model=None, dictionary=None, on_warning=None):

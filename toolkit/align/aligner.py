@@ -257,7 +257,7 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     coss = [cos for (fi, ej), (_, cos, _) in zip(_beads(path), bead_z) if fi and ej]
     related = relatedness(float(np.median(coss)) if coss else 0.0)
     pairs = _beads(path)
-    signs = assess(pairs, ft, et, ratio) if p.pollution else None
+    signs = assess(pairs, ft, et) if p.pollution else None  # as alignment_confidence() recomputes it
     beads = []
     for k, ((fi, ej), (z, cos, post)) in enumerate(zip(pairs, bead_z)):
         s = related * post * (1.0 if fi and ej else p.omission_score)

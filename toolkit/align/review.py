@@ -7,7 +7,7 @@ from typing import Sequence
 
 from ..types import Bead, Segment
 
-__all__ = ["REVIEW_BELOW", "Review", "to_review"]
+__all__ = ["REVIEW_BELOW", "Review", "to_review", "alignment_confidence"]
 
 # A bead scoring below this is worth a look. A score is the bead's alignment posterior times
 # its pollution factor (align/pollution.py), times a document factor near 1 for translations:
@@ -56,3 +56,13 @@ def to_review(beads: Sequence[Bead], fr: Sequence | None = None, en: Sequence | 
                 reasons = ["doubtful alignment: weak evidence or a close rival segmentation"]
         out.append(Review(k, b, tuple(reasons)))
     return out
+
+
+def alignment_confidence(beads: Sequence[Bead], fr: Sequence, en: Sequence) -> list[float]:
+    """How sure the aligner is that each bead's two sides correspond: its score without the
+    pollution factor (a QA check that reports a changed number itself wants this, not the
+    score, which a changed number lowers). One float per bead, in [0, 1]."""
+    from .pollution import assess
+
+    signs = assess(beads, [_text(s) for s in fr], [_text(s) for s in en])
+    return [min(1.0, b.score / s.factor()) for b, s in zip(beads, signs)]

@@ -65,16 +65,18 @@ def check(alignment: Alignment, glossary: Glossary, *, statuses: tuple[str, ...]
     ``corpus``: an ``evidence.CorpusEvidence`` over the build the glossary comes from."""
     from dataclasses import replace
 
+    from ..align import alignment_confidence
     from .omissions import omission_issues
 
     index = TermIndex(glossary, statuses)
     issues: list[Issue] = omission_issues(alignment)
-    for fr, en, bead in alignment.pairs():
+    sure = alignment_confidence(alignment.beads, alignment.fr, alignment.en)  # the score without pollution
+    for (fr, en, bead), conf in zip(alignment.pairs(), sure):
         if not fr.strip() or not en.strip():
             continue  # reported above as omissions
         found = _term_issues(index, fr, en, bead.fr_ids, bead.en_ids, corpus)
         found += _number_issues(fr, en, bead.fr_ids, bead.en_ids)
-        if bead.score < LOW_CONFIDENCE:  # the sides may not even correspond
+        if conf < LOW_CONFIDENCE:  # the sides may not even correspond
             found = [replace(i, severity="note", message=i.message + " (alignment uncertain)") for i in found]
         issues += found
     return issues
