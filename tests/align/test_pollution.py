@@ -37,6 +37,7 @@ def test_capitals_that_are_not_residue():
     assert one("Le rapport d'INTERPOL.", "INTERPOL's report.").caps == ()
     assert one("RAPPORT ANNUEL 2021", "ANNUAL REPORT 2021").caps == ()
     assert one("ACCUEILLE FAVORABLEMENT les initiatives", "WELCOMES the initiatives").caps == ()
+    assert one("NOTANT que le cadre, et que l'année", "NOTING that the framework, NOTING FURTHER that the year").caps == ()
     assert one("Une étiquette : BUVEZ-MOI", "A label: DRINK ME").caps == ()  # emphasis on both sides
     assert one("Le chapitre XIV du traité.", "Chapter 14 of the treaty.").caps == ()
 

@@ -87,21 +87,23 @@ def _groups(text: str) -> Counter:
     return Counter(g.lstrip("0") for g in _GROUP.findall(_THOUSANDS.sub("", text)) if len(g.lstrip("0")) >= 2)
 
 
-def _caps(toks: list[str], lang: str) -> list[tuple[str, str]]:
-    """(token, key) of the upper-case tokens after the segment's leading upper-case run
-    ("ACCUEILLE FAVORABLEMENT les…", "ALTHOUGH I WAS startled"), unless the segment is a
-    heading (half its tokens or more in capitals); Roman numerals are numbers, not words."""
-    big = [len(t) > 1 and t.isupper() for t in toks]
-    if not any(big[1:]):
+def _caps(text: str, lang: str) -> list[tuple[str, str]]:
+    """(token, key) of the upper-case tokens of ``text`` except the runs of capitals that open
+    the segment or a clause (after , ; :): "ACCUEILLE FAVORABLEMENT les…", "…, NOTING FURTHER
+    that…", "ALTHOUGH I WAS startled"; none in a heading (half its tokens or more in capitals).
+    Roman numerals are numbers, not words."""
+    spans = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    big = [len(t) > 1 and t.isupper() for t, _, _ in spans]
+    if not any(big[1:]) or (sum(big) >= 2 and 2 * sum(big) >= len(spans)):
         return []
-    if sum(big) >= 2 and 2 * sum(big) >= len(toks):
-        return []
-    start = 1
-    while start < len(toks) and toks[start].isupper() and toks[start - 1].isupper():
-        start += 1
     acr = acronym_map() if lang == "fr" else {}
-    return [(t, _fold(acr.get(t, t)).rstrip("'")) for t, b in zip(toks[start:], big[start:])
-            if b and not _ROMAN.match(t)]
+    out, opener = [], True
+    for k, (t, start, _) in enumerate(spans):
+        if k and t.isupper() and not spans[k - 1][0].isupper():  # a run of capitals begins
+            opener = any(c in text[spans[k - 1][2]:start] for c in ",;:")
+        if big[k] and not opener and not _ROMAN.match(t):
+            out.append((t, _fold(acr.get(t, t)).rstrip("'")))
+    return out
 
 
 class _Side:
@@ -120,7 +122,7 @@ class _Side:
 
     @functools.cached_property
     def caps(self) -> list[tuple[str, str]]:
-        return _caps(self.toks, self.lang) if _UPPER2.search(self.text) else []
+        return _caps(self.text, self.lang) if _UPPER2.search(self.text) else []
 
     @functools.cached_property
     def keys(self) -> set[str]:
