@@ -110,3 +110,17 @@ def test_missing_package_data_is_a_clear_error(monkeypatch):
 
     with pytest.raises(MissingData, match=r"data/fr/no_such_table.tsv is missing .* reinstall termkit"):
         langdata.load_lines("fr", "no_such_table.tsv")
+
+
+def test_cached_documents_are_redone_when_the_code_changes(small, tmp_path, monkeypatch):
+    # before: the cache key held the version number only, so an upgraded aligner reused old scores
+    from toolkit.pipeline import document
+
+    pair = pipeline.find_pairs(small)[0][0]
+    out = tmp_path / "out"
+    _, first = pipeline.process_pair(pair, out)
+    _, again = pipeline.process_pair(pair, out)
+    assert not first.cached and again.cached
+    monkeypatch.setattr(document, "code_fingerprint", lambda: "another-version")
+    _, after_upgrade = pipeline.process_pair(pair, out)
+    assert not after_upgrade.cached

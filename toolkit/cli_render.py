@@ -67,6 +67,8 @@ def low_list(report, console) -> None:
     for b in low[:LOW_SHOWN]:
         console.print(f"  {escape(b['doc'])} #{b['bead']}  {b['kind']}  {b['score']:.2f}  "
                       f"FR «{escape(_short(b['fr']))}»  EN «{escape(_short(b['en']))}»", soft_wrap=True)
+        if b.get("reasons"):
+            console.print(f"      why: {escape('; '.join(b['reasons']))}", soft_wrap=True)
     more = f"{len(low) - LOW_SHOWN} more; " if len(low) > LOW_SHOWN else ""
     console.print(f"  {more}review them with `termkit serve` (`--json` lists them all)")
 

@@ -51,7 +51,10 @@ def test_min_score_and_the_listed_beads(serve_corpus, tmp_path):
     assert report["review_threshold"] == 0.8 and report["min_score"] == 0.8
     low = [b for d in report["docs"] for b in d["low_beads"]]
     assert low and all(b["score"] < 0.8 for b in low)
-    assert {"doc", "bead", "score", "kind", "fr", "en"} <= set(low[0])
+    assert {"doc", "bead", "score", "kind", "fr", "en", "reasons"} <= set(low[0])
+    assert all(b["reasons"] and all(isinstance(r, str) and r for r in b["reasons"]) for b in low)
+    assert [b["score"] for b in low if b["doc"] == low[0]["doc"]] == sorted(
+        b["score"] for b in low if b["doc"] == low[0]["doc"])  # lowest first
     one_one = [b for b in low if b["fr_ids"] and b["en_ids"]]
     for b in one_one:
         tmx = (out / "aligned" / f"{b['doc']}.tmx").read_text(encoding="utf-8")

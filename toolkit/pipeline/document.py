@@ -5,6 +5,7 @@ call it); ``process_pair`` adds the build's cache and per-document outputs.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -148,9 +149,24 @@ def align_pair(pair: DocPair, *, presegmented: bool = False, model=None, diction
 
 # ---------------------------------------------------------------- build cache and outputs
 
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the code and data tables that produce a document's cached result (readers,
+    segmentation, alignment, word layer), so an upgraded or edited termkit never reuses
+    results an older version computed."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for sub in ("readers", "segment", "align", "words", "data"):
+        for f in sorted((root / sub).rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".tsv", ".txt", ".json"):
+                h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _settings_key(pair: DocPair, model, dictionary: Path | None) -> str:
     h = hashlib.sha256()
-    h.update(f"termkit {__version__} cache {CACHE_VERSION} model={model} name={pair.name}\n".encode())
+    h.update(f"termkit {__version__} cache {CACHE_VERSION} code {code_fingerprint()} model={model} "
+             f"name={pair.name}\n".encode())
     for p in (pair.fr, pair.en) + ((dictionary,) if dictionary else ()):
         h.update(os.fsencode(p.name) + b"\0")
         with open(check_input(p), "rb") as fh:

@@ -26,7 +26,8 @@ from .store import Conflict, DocReview, DocSummary, ReviewStore, UnknownDocument
 __all__ = ["ReviewStore", "DocReview", "DocSummary", "Anchor", "Conflict", "UnknownDocument", "review_path",
            "LOW_CONFIDENCE", "HUMAN_MARKS", "mark_low", "low_beads", "usable", "write_doc_outputs", "threshold"]
 
-LOW_CONFIDENCE = 0.5  # beads scored below this are listed "to review" (build summary, --json, serve)
+# beads scored below this are listed "to review" (build summary, --json, serve): the aligner's threshold
+from ..align.review import REVIEW_BELOW as LOW_CONFIDENCE  # noqa: E402
 
 def review_path(out: str | Path) -> Path:
     return Path(out).absolute() / ".termkit" / "review.db"
@@ -45,12 +46,19 @@ def mark_low(al: Alignment, min_score: float | None) -> Alignment:
     return Alignment(al.doc, al.fr, al.en, beads)
 
 def low_beads(al: Alignment, limit: float) -> list[dict]:
-    """The beads a person should look at: scored under ``limit`` and not judged yet."""
+    """The beads a person should look at: scored under ``limit`` and not judged yet, lowest
+    first, each with the reasons the aligner gives (``toolkit.align.to_review``)."""
+    from ..align.review import to_review
+
+    pairs = list(al.pairs())
     out = []
-    for k, (fr, en, b) in enumerate(al.pairs()):
-        if b.score < limit and b.mark not in HUMAN_MARKS:
-            out.append({"doc": al.doc, "bead": k, "score": b.score, "kind": b.kind, "fr_ids": list(b.fr_ids),
-                        "en_ids": list(b.en_ids), "fr": fr, "en": en, "mark": b.mark})
+    for r in to_review(al.beads, al.fr, al.en, threshold=limit):
+        b = r.bead
+        if b.mark in HUMAN_MARKS:
+            continue
+        fr, en, _ = pairs[r.index]
+        out.append({"doc": al.doc, "bead": r.index, "score": b.score, "kind": b.kind, "fr_ids": list(b.fr_ids),
+                    "en_ids": list(b.en_ids), "fr": fr, "en": en, "mark": b.mark, "reasons": list(r.reasons)})
     return out
 
 def usable(al: Alignment) -> Alignment:
