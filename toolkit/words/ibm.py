@@ -87,8 +87,8 @@ def train_ibm1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations:
     the data, added at every M-step (and used as the starting point)."""
     src_vocab: dict[str, int] = {NULL: 0} if null else {}
     tgt_vocab: dict[str, int] = {}
-    rows_s, rows_f, rows_e, rows_cf, rows_ce = [], [], [], [], []
-    for s, (f_words, e_words) in enumerate(pairs):
+    sents = []  # (source ids, target ids, source token counts, target token counts)
+    for f_words, e_words in pairs:
         if not f_words or not e_words:
             continue
         if token_counts:
@@ -97,24 +97,34 @@ def train_ibm1(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], iterations:
             fc, ec = dict.fromkeys(sorted(set(f_words)), 1), dict.fromkeys(sorted(set(e_words)), 1)
         if null:
             fc = {NULL: 1, **fc}
-        fi = np.fromiter((src_vocab.setdefault(w, len(src_vocab)) for w in fc), dtype=np.int64, count=len(fc))
-        ei = np.fromiter((tgt_vocab.setdefault(w, len(tgt_vocab)) for w in ec), dtype=np.int64, count=len(ec))
-        rows_s.append(np.full(len(fi) * len(ei), s, dtype=np.int64))
-        rows_f.append(np.repeat(fi, len(ei)))
-        rows_e.append(np.tile(ei, len(fi)))
-        if token_counts:
-            rows_cf.append(np.repeat(np.fromiter(fc.values(), dtype=np.float64, count=len(fc)), len(ei)))
-            rows_ce.append(np.tile(np.fromiter(ec.values(), dtype=np.float64, count=len(ec)), len(fi)))
-    if not rows_s:
+        sents.append(([src_vocab.setdefault(w, len(src_vocab)) for w in fc],
+                      [tgt_vocab.setdefault(w, len(tgt_vocab)) for w in ec],
+                      list(fc.values()), list(ec.values())))
+    if not sents:
         return IBM1(src_vocab, tgt_vocab, np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0, dtype=np.int64))
-    S, F, E = np.concatenate(rows_s), np.concatenate(rows_f), np.concatenate(rows_e)
-    CF = np.concatenate(rows_cf) if token_counts else None  # tokens of the source word in the sentence
-    CE = np.concatenate(rows_ce) if token_counts else None  # tokens of the target word
+    # One row per (sentence, source type, target type), written into preallocated arrays (the
+    # 16k-sentence aligner case has millions of rows: lists + concatenate doubled the peak).
+    n = sum(len(fi) * len(ei) for fi, ei, _, _ in sents)
     ne = len(tgt_vocab)
-    codes, pair_idx = np.unique(F * ne + E, return_inverse=True)
+    codes_in = np.empty(n, dtype=np.int64)
+    se_idx = np.empty(n, dtype=np.int64)  # (sentence, target type) group of each row
+    CF = np.empty(n) if token_counts else None  # tokens of the source word in the sentence
+    CE = np.empty(n) if token_counts else None  # tokens of the target word
+    pos = group = 0
+    for fi, ei, cf, ce in sents:
+        a, b = len(fi), len(ei)
+        fa, ea = np.asarray(fi, dtype=np.int64), np.asarray(ei, dtype=np.int64)
+        codes_in[pos:pos + a * b] = np.repeat(fa * ne, b) + np.tile(ea, a)
+        se_idx[pos:pos + a * b] = group + np.tile(np.arange(b), a)
+        if token_counts:
+            CF[pos:pos + a * b] = np.repeat(np.asarray(cf, dtype=np.float64), b)
+            CE[pos:pos + a * b] = np.tile(np.asarray(ce, dtype=np.float64), a)
+        pos += a * b
+        group += b
+    del sents
+    codes, pair_idx = np.unique(codes_in, return_inverse=True)
+    del codes_in
     pf = codes // ne
-    _, se_idx = np.unique(S * ne + E, return_inverse=True)  # (sentence, target word) groups
-    del S, F, E
     pseudo = _prior_counts(prior, codes, src_vocab, tgt_vocab, prior_weight) if prior else None
     t = np.ones(len(codes)) if pseudo is None else 1.0 + pseudo
     for _ in range(iterations):
