@@ -64,6 +64,19 @@ def run_set(ds, als, min_freq: int, **kw):
     return list(g), time.perf_counter() - t
 
 
+def missed(ds, als, min_freq: int, verbose: bool, **kw) -> None:
+    """The missed reference pairs by the stage where they were lost (benchmarks/_terms_missed.py)."""
+    import _terms_missed as M
+    from toolkit.terms.extract import run
+
+    rows = M.classify(ds, run(als, min_freq=min_freq, **kw), min_freq)
+    print(f"   {ds.name}: {len(rows)} missed reference pairs, by class")
+    print("\n".join(M.table(ds.name, rows)))
+    if verbose:
+        for cls, f, e, detail in sorted(rows):
+            print(f"   missed [{cls}] {f} <-> {e}" + (f"   ({detail})" if detail else ""))
+
+
 def flagship(shared: Path, jobs: int) -> str:
     ds = S.bundled(shared)
     if ds is None:
@@ -117,8 +130,7 @@ def report(args) -> int:
         print(f"   {ds.name}: {len(als)} documents, segment+align {t_al:.1f} s (cached after the first run); "
               f"judged OK+partial {s_okp:.2f}; unlabelled {len(jp['missing'])}")
         if args.missed:
-            for f, e in m["missed"]:
-                print(f"   missed: {f} <-> {e}")
+            missed(ds, als, mf, args.missed == "list", **kw)
         todo.append((ds.name, jp["missing"]))
         if args.dump:
             dump(entries, args.dump / f"{ds.name}.tsv")
@@ -235,7 +247,8 @@ def main(argv=None) -> int:
     ap.add_argument("--set", choices=("gold", "canlaw"), default=None, help="only this development set")
     ap.add_argument("--ablate", action="store_true", help="per rule, the change in P/R when it is off")
     ap.add_argument("--judge", type=Path, default=None, help="append unlabelled sampled entries to this TSV")
-    ap.add_argument("--missed", action="store_true", help="list the reference pairs not found")
+    ap.add_argument("--missed", nargs="?", const="table", choices=("table", "list"), default=None,
+                    help="the reference pairs not found, by the stage that lost them (list: each pair)")
     ap.add_argument("--min-freq", type=int, default=None, help="instead of build's default")
     ap.add_argument("--min-score", type=float, default=None, help="instead of extract's default")
     ap.add_argument("--dump", type=Path, default=None, help="write each set's output to DUMP/<set>.tsv")

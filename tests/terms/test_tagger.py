@@ -16,7 +16,7 @@ def _tags(text: str, lang: str) -> str:
     ("Réaffirmant sa résolution", "Réaffirmant/V sa/X résolution/N"),
     ("4. Souligne que", "4/M Souligne/V que/X"),
     ("l’Office des Nations Unies", "l'/D Office/K des/P Nations/K Unies/K"),
-    ("la lutte contre le blanchiment d’argent", "la/D lutte/N contre/P le/D blanchiment/J d'/P argent/J"),
+    ("la lutte contre le blanchiment d’argent", "la/D lutte/N contre/P le/D blanchiment/N d'/P argent/N"),
     ("de nouveaux défis", "de/P nouveaux/R défis/N"),
     ("afin de répondre aux besoins", "afin/X de/P répondre/V aux/B besoins/N"),
     ("le partenariat police-public", "le/D partenariat/N police-public/J"),

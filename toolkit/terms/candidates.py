@@ -101,7 +101,7 @@ def _relational_ok(toks: list[Token], tags: str, i: int, j: int) -> bool:
     """"à la"/"à l'" continue a term only after a relational participle ("activités relatives
     [à la police]"); "assistance [à la] …", "contribution [à l'] …" end before it."""
     return all(not (tags[k] == "B" and tags[k + 1] == "D") or
-               (tags[k - 1] == "A" and bool(_PARTICIPLE_END.search(toks[k - 1].text.lower())))
+               (tags[k - 1] in "AJ" and bool(_PARTICIPLE_END.search(toks[k - 1].text.lower())))
                for k in range(i + 1, j - 1))
 
 

@@ -18,7 +18,7 @@ from ..types import Alignment, Glossary, TermPair
 from . import candidates as cand
 from .records import Candidate, PairChoice, PairEvidence
 
-__all__ = ["extract", "entry_id", "read_document", "DocMap"]
+__all__ = ["extract", "run", "Run", "entry_id", "read_document", "DocMap"]
 
 MIN_SCORE = 0.45
 OCC_CAP = 40  # occurrences of one key paired per document (consistency needs no more)
@@ -198,27 +198,36 @@ def _senses(st: Candidate, evs: dict[str, PairEvidence]) -> list[PairEvidence]:
     return out
 
 
-def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None = None,
-            translation_table=None, min_score: float = MIN_SCORE) -> Glossary:
-    """Bilingual glossary of the aligned documents, best entries first.
+@dataclass
+class Run:
+    """Every stage's output of one extraction (what ``extract`` builds its glossary from;
+    benchmarks/terms.py --missed reads it to say where a reference pair was lost)."""
 
-    ``min_freq``: candidates seen fewer times are left out, unless they are the term of a
-    definition (rule ``defined_term``). ``translation_table``: optional ``{fr_word: {en_word: p}}`` added to the
-    seed of the word alignment. ``min_score``: pairs whose alignment confidence (alignment
-    score x sqrt(agreement across occurrences)) is lower are dropped; entries are ranked by
-    confidence x termhood; ``top``: keep the best n."""
+    red: DocMap
+    cv: dict[str, float] = field(default_factory=dict)
+    keep: dict[str, float] = field(default_factory=dict)
+    model: object = None
+    ev: dict[str, dict[str, PairEvidence]] = field(default_factory=dict)
+    choices: list[PairChoice] = field(default_factory=list)  # pairs kept by the pairing rules
+    dropped: list[PairChoice] = field(default_factory=list)  # pairs a pairing rule dropped
+    entries: list[TermPair] = field(default_factory=list)
+
+
+def run(alignments: list[Alignment], *, min_freq: int = 1, translation_table=None,
+        min_score: float = MIN_SCORE) -> Run:
+    """All stages of :func:`extract`, their intermediate records kept."""
     from . import rules_pair as RP
     from .termhood import cvalues, select
     from .wordalign import train
 
-    red = _reduce([read_document(al) for al in alignments])
+    r = Run(_reduce([read_document(al) for al in alignments]))
+    red = r.red
     if not red.stats:
-        return Glossary()
-    cvalues_ = cvalues(red.stats)
-    keep = select(red.stats, cvalues_, "fr", red.ntok, min_freq)
-    model = train(red.beads, extra=translation_table)
-    ev = _pair_all(red, keep, model)
-    choices: list[PairChoice] = []
+        return r
+    r.cv = cvalues(red.stats)
+    r.keep = keep = select(red.stats, r.cv, "fr", red.ntok, min_freq)
+    r.model = model = train(red.beads, extra=translation_table)
+    r.ev = ev = _pair_all(red, keep, model)
     for key, th in keep.items():
         st = red.stats[key]
         evs = ev.get(key)
@@ -231,11 +240,26 @@ def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None =
             ch = PairChoice(st, fr, en, pe.en, st.kind, pe.score / pe.n, pe.n / paired, th, pe,
                             docs=tuple(sorted(pe.docs)), sense=sense)
             if RP.dropped(ch):
+                r.dropped.append(ch)
                 continue
             ch.factor = RP.ranking_factor(ch)
-            choices.append(ch)
-    entries = [_entry(ch) for ch in choices if ch.confidence >= min_score]
-    entries.sort(key=lambda e: (-e.score, e.fr))
+            r.choices.append(ch)
+    r.entries = [_entry(ch) for ch in r.choices if ch.confidence >= min_score]
+    r.entries.sort(key=lambda e: (-e.score, e.fr))
+    return r
+
+
+def extract(alignments: list[Alignment], *, min_freq: int = 1, top: int | None = None,
+            translation_table=None, min_score: float = MIN_SCORE) -> Glossary:
+    """Bilingual glossary of the aligned documents, best entries first.
+
+    ``min_freq``: candidates seen fewer times are left out, unless they are the term of a
+    definition (rule ``defined_term``). ``translation_table``: optional ``{fr_word: {en_word: p}}`` added to the
+    seed of the word alignment. ``min_score``: pairs whose alignment confidence (alignment
+    score x sqrt(agreement across occurrences)) is lower are dropped; entries are ranked by
+    confidence x termhood; ``top``: keep the best n."""
+    entries = run(alignments, min_freq=min_freq, translation_table=translation_table,
+                  min_score=min_score).entries
     if top is not None:
         entries = entries[:top]
     return Glossary(entries=entries)

@@ -103,6 +103,9 @@ def _word_tag(low: str, lang: str) -> str:
     last = low.rsplit("-", 1)[-1] or low
     if lang == "fr":
         lem = _simplemma(last, lang)
+        known = _lexicon_tag(low, last, lem)
+        if known:
+            return known
         if last.endswith(_NOT_VERB):
             pass
         elif last in (lem + "s", lem + "x"):
@@ -119,6 +122,64 @@ def _word_tag(low: str, lang: str) -> str:
         if last.endswith(suf) and (len(last) > len(suf) + 1 or (last == suf and len(suf) > 3)):
             return tag
     return "N"
+
+
+@functools.cache
+def _classes() -> dict[str, str]:
+    """French headword -> word classes (data/fr/words_pos.tsv: N, A, V, D)."""
+    return {w: c for w, c in load_tsv("fr", "words_pos.tsv")}
+
+
+@functools.cache
+def _endings() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1] if len(r) > 1 else "") for r in load_tsv("fr", "words_inflection_endings.tsv"))
+
+
+def _inflected(word: str) -> str:
+    """Noun/adjective classes of the headword an inflected form comes from ('reprises' ->
+    'repris': N), '' when none (data/fr/words_inflection_endings.tsv)."""
+    cls = _classes()
+    for end, base in _endings():
+        if word.endswith(end) and len(word) > len(end) + 2:
+            got = cls.get(word[: len(word) - len(end)] + base, "").replace("V", "").replace("D", "")
+            if got:
+                return got
+    return ""
+
+
+def _participle(word: str, verb: str) -> bool:
+    m = _VERB_LEMMA.search(verb)
+    return bool(m) and bool(_PARTICIPLE[m.group()].search(word))
+
+
+def _lexicon_tag(low: str, last: str, lem: str) -> str:
+    """Tag from the word classes of the dictionary, or '' when it does not know the word.
+
+    The word itself first (a headword: 'vente', 'public'), then its lemma ('ventes' ->
+    'vente', 'désignés' -> 'désigner'): noun and adjective -> J, a verb's participle -> A
+    (J when the form is a noun too: 'délégué'), another form of a verb only -> V."""
+    cls = _classes()
+    own = cls.get(low) or cls.get(last) or _inflected(last)
+    if own:
+        if "V" in own and len(own) == 1:
+            return "V"
+        if "N" in own:
+            return "J" if "A" in own or (lem != last and "V" in cls.get(lem, "") and _participle(last, lem)) else "N"
+        if "A" in own:
+            return "A"
+        return ""
+    base = cls.get(lem, "") if lem != last else ""
+    if not base:
+        return ""
+    if "V" in base and _participle(last, lem):
+        return "A"
+    if "N" in base:
+        return "J" if "A" in base else "N"
+    if "A" in base:
+        return "A"
+    if "V" in base:
+        return "V"
+    return ""
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
