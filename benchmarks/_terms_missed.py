@@ -98,6 +98,9 @@ def _one(f, e, r, by_fr_entry, loose_got, keys_by_norm, fr_txt, en_txt, choices,
         return "en absent", ""
     keys = keys_by_norm.get(f)
     if not keys:
+        rule = _span_rule(f, r, R)
+        if rule:
+            return f"span rule: {rule}", _tags_of(f, r)
         inside = [k for k, st in r.red.stats.items() if f" {f} " in " " + " ".join(
             norm(x, "fr") for x in list(st.forms)[:1]) + " "]
         return ("no candidate: inside" if inside else "no candidate: tags"), _tags_of(f, r)
@@ -145,6 +148,26 @@ def _why_not_kept(k, st, r, min_freq, R, T) -> str:
         if rule.stage == "select" and rule.name != "defined_term" and R.fires(rule.name, st):
             return rule.name
     return "other"
+
+
+def _span_rule(f: str, r, R) -> str:
+    """The span-stage rule that dropped a candidate of extent ``f``, if one did."""
+    from toolkit.terms import candidates as C
+
+    for b in r.red.beads:
+        if f" {f} " not in " " + norm(b.fr, "fr") + " ":
+            continue
+        _t, found = C.spans(b.fr, "fr", b.fr_toks)
+        for s in found:
+            if norm(s.surface, "fr") == f:
+                for name in [x.name for x in R.REGISTRY if x.stage in ("span", "part")] + ["activity_of_term_once"]:
+                    try:
+                        if R.fires(name, s, "fr"):
+                            return name
+                    except Exception:
+                        continue
+                return "other"
+    return ""
 
 
 def _tags_of(f: str, r) -> str:

@@ -155,23 +155,21 @@ def _participle(word: str, verb: str) -> bool:
 def _lexicon_tag(low: str, last: str, lem: str) -> str:
     """Tag from the word classes of the dictionary, or '' when it does not know the word.
 
-    The word itself first (a headword: 'vente', 'public'), then its lemma ('ventes' ->
-    'vente', 'désignés' -> 'désigner'): noun and adjective -> J, a verb's participle -> A
-    (J when the form is a noun too: 'délégué'), another form of a verb only -> V."""
+    The word itself first (a headword: 'vente', 'public', or its masculine singular), then
+    its lemma ('désignés' -> 'désigner'): noun and adjective -> J, a verb's participle -> A
+    (J when the form is a noun too: 'délégué', 'privé'), another form of a verb only -> V."""
     cls = _classes()
     own = cls.get(low) or cls.get(last) or _inflected(last)
     if own:
         if "V" in own and len(own) == 1:
             return "V"
         if "N" in own:
-            return "J" if "A" in own or (lem != last and "V" in cls.get(lem, "") and _participle(last, lem)) else "N"
+            return "J" if "A" in own or _is_participle(last, lem) else "N"
         if "A" in own:
             return "A"
         return ""
     base = cls.get(lem, "") if lem != last else ""
-    if not base:
-        return ""
-    if "V" in base and _participle(last, lem):
+    if _is_participle(last, lem):
         return "A"
     if "N" in base:
         return "J" if "A" in base else "N"
@@ -180,6 +178,21 @@ def _lexicon_tag(low: str, last: str, lem: str) -> str:
     if "V" in base:
         return "V"
     return ""
+
+
+@functools.cache
+def _participle_endings() -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in load_tsv("fr", "words_participle_endings.tsv"))
+
+
+def _is_participle(word: str, lem: str) -> bool:
+    """A past participle: of its lemma when that is a verb, or of a verb of the dictionary
+    its ending points to ('privée' -> 'priver'; data/fr/words_participle_endings.tsv)."""
+    cls = _classes()
+    if lem != word and "V" in cls.get(lem, "") and _participle(word, lem):
+        return True
+    return any(word.endswith(e) and len(word) > len(e) + 2 and "V" in cls.get(word[: len(word) - len(e)] + inf, "")
+               for e, inf in _participle_endings())
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -213,74 +226,7 @@ def tag_text(text: str, lang: str) -> list[Token]:
         toks.append(Token(w, s, e, tag, lemma_key(w, lang), cap, acr))
         if tag != "M" or len(toks) > 2:
             first = False
-    _context_rules(toks, lang)
+    from .context import context_rules
+
+    context_rules(toks, lang, norm)
     return toks
-
-
-_EN_VERB_CUES = frozenset(
-    "to can could may might must shall should will would which that who not also".split()
-)
-
-
-def _context_rules(toks: list[Token], lang: str) -> None:
-    """Segment-initial verbs of resolutions: 'Décide de', 'Invite tous', 'Requests the'; a
-    capitalised first word before a capitalised word starts a name ('United Nations …')."""
-    if (len(toks) > 1 and toks[1].tag == "K" and toks[1].cap and not toks[1].acronym
-            and toks[0].text[:1].isupper() and toks[0].tag in "NAJ" and not toks[0].text.isupper()):
-        t = toks[0]
-        toks[0] = Token(t.text, t.start, t.end, "K", t.lemma, True, False)
-    i = 0
-    while i < len(toks) and toks[i].tag == "M":
-        i += 1
-    if i + 1 < len(toks):
-        t, nxt = toks[i], toks[i + 1]
-        after = toks[i + 2].tag if i + 2 < len(toks) else ""
-        verbal = nxt.tag in "DIX" or (nxt.tag in "PBQ" and after == "V")
-        if lang == "en":
-            verbal = verbal or nxt.text.lower() in ("to", "that") or t.tag == "G" and nxt.tag in "DIXK"
-        if t.tag in "NJGA" and verbal and t.text[:1].isupper():
-            toks[i] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
-    if lang == "en":  # base verbs: "to provide the", "can support the", "which note that"
-        for k in range(1, len(toks)):
-            prev = toks[k - 1].text.lower()
-            t = toks[k]
-            nxt = toks[k + 1].tag if k + 1 < len(toks) else "X"
-            if t.tag in "NJ" and prev in _EN_VERB_CUES and (nxt in "DIXQ" or prev == "to" and nxt == "A"):
-                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
-            # third person after a noun, before an article: "the Unit co-ordinates the …"
-            elif (t.tag in "NJ" and nxt in "DI" and toks[k - 1].tag in "NKS" and not t.cap
-                  and t.text.endswith("s") and not t.text.endswith("ss")):
-                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
-    if lang == "fr":  # plural noun in apposition: "pays membres", "États parties"
-        for k in range(1, len(toks)):
-            a, t = toks[k - 1], toks[k]
-            if (a.tag in "NK" and t.tag == "N" and not t.cap and a.text.lower().endswith(("s", "x"))
-                    and t.text.lower().endswith(("s", "x")) and t.start == a.end + 1):
-                toks[k] = Token(t.text, t.start, t.end, "J", t.lemma, False, False)
-    if lang == "fr":  # "armes non létales": "non" joins the adjective
-        for k in range(len(toks) - 1):
-            t = toks[k]
-            if t.text.lower() == "non" and toks[k + 1].tag in "AJ":
-                toks[k] = Token(t.text, t.start, t.end, "A", t.lemma, False, False)
-    if lang == "fr":  # finite forms of -iser verbs ("synchronise", "utilisent") read as nouns in
-        # -ise ("crise", "expertise"): verbs unless an article or preposition precedes
-        for k in range(len(toks)):
-            t = toks[k]
-            low = t.text.lower()
-            if (t.tag in "NJ" and not t.cap and low.endswith(("ise", "isent")) and t.lemma.endswith("iser")
-                    and len(t.lemma) >= 8 and (k == 0 or toks[k - 1].tag not in "DIPB")):
-                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
-    if lang == "fr":  # gerund: "en tenant compte"; infinitive after a preposition or a noun
-        verbs = load_set("fr", "terms_verbs.txt")
-        for k in range(len(toks)):
-            t = toks[k]
-            if t.text.lower() in verbs and (k == 0 or toks[k - 1].tag not in "DI"):
-                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
-        for k in range(1, len(toks)):
-            t = toks[k]
-            if t.tag == "V" and toks[k - 1].tag in "DI" and t.text.lower().endswith(("ant", "ants", "ante", "antes")):
-                toks[k] = Token(t.text, t.start, t.end, "N", t.lemma, False, False)  # "le délinquant"
-        for k in range(1, len(toks)):
-            if toks[k - 1].text.lower() == "en" and toks[k].text.lower().endswith("ant"):
-                t = toks[k]
-                toks[k] = Token(t.text, t.start, t.end, "V", t.lemma, False, False)
