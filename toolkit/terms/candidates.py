@@ -73,7 +73,7 @@ class SpanFinder:
         self.toks = tuple(tag_text(text, lang) if toks is None else toks)
         self.tags = "".join(t.tag for t in self.toks)
         self.brk = _breaks(self.norm, self.toks)
-        self.first_word = next((k for k, t in enumerate(self.toks) if t.tag != "M"), 0)
+        self.starts = _segment_starts(self.toks)
 
     def at(self, i: int) -> list[Span]:
         """The candidate spans that start at token ``i``."""
@@ -88,13 +88,25 @@ class SpanFinder:
             if tags[j - 1] in "PBQDICXVS":
                 continue
             if rx.fullmatch(tags, i, j) or (rx_rel.fullmatch(tags, i, j) and _relational_ok(toks, tags, i, j)):
-                sp = _make(self.norm, toks, i, j, self.lang, i == self.first_word)
+                sp = _make(self.norm, toks, i, j, self.lang, i in self.starts)
                 right = j < n and not brk[j - 1] and tags[j] in "NJGK"
                 opened = right + (i > 0 and not brk[i - 1] and tags[i - 1] in "NJGKA")
                 if opened:
                     sp = replace(sp, open_sides=opened, open_right=right and tags[j] == "K")
                 out.append(sp)
         return out
+
+
+def _segment_starts(toks) -> set[int]:
+    """Index of the first word of each segment (numbers before it skipped: "3 Les …")."""
+    out = set()
+    for k, t in enumerate(toks):
+        if k == 0 or t.seg:
+            m = k
+            while m < len(toks) - 1 and toks[m].tag == "M" and not toks[m + 1].seg:
+                m += 1
+            out.add(m)
+    return out
 
 
 def _relational_ok(toks: list[Token], tags: str, i: int, j: int) -> bool:

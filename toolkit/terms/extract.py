@@ -52,15 +52,15 @@ class DocMap:
 def read_document(al: Alignment) -> DocMap:
     """The map step for one aligned document."""
     from .rules import fires
-    from .tagger import tag_text
+    from .tagger import tag_segments
 
     d = DocMap()
     seen = []
-    for fr, en, _b in al.pairs():
-        if not fr.strip() or not en.strip():
-            continue
-        ft = tuple(tag_text(fr, "fr"))
-        et = tuple(tag_text(en, "en"))
+    for fr, en, b in al.pairs():
+        if not fr.strip():
+            continue  # a French segment without English still counts for termhood (a definition)
+        ft = tag_segments([al.fr[i].text for i in b.fr_ids], "fr")
+        et = tag_segments([al.en[i].text for i in b.en_ids], "en")
         bead = Bead(al.doc, fr, en, ft, et)
         if fires("untranslated", bead):
             continue
@@ -75,29 +75,31 @@ def read_document(al: Alignment) -> DocMap:
         toks = d.beads[bi].fr_toks
         d.ntok += len(toks)
         spans, free = cand.filter_spans(toks, found, freq, "fr")
-        defined = _defined_span(toks, spans)
+        defined = _defined_spans(spans)
         for s in spans:
             st = d.stats.get(s.key)
             if st is None:
                 st = d.stats[s.key] = Candidate(s.key, s.content)
             st.add(s, (s.i, s.j) in free, al.doc)
             st.cut += _cut(toks, found, s)
-            st.defined += s is defined
+            st.defined += id(s) in defined
             st.postnominal += s.j - s.i == 1 and s.i > 0 and toks[s.i - 1].tag in "NJK"
             d.occ[s.key].append((bi, s))
     return d
 
 
-def _defined_span(toks, spans):
-    """The longest candidate right before a definition marker (data/fr/terms_definition_markers.txt)."""
+def _defined_spans(spans) -> set:
+    """The terms definitions define: per start, the longest candidate right before a
+    definition marker (data/fr/terms_definition_markers.txt) or laid out as a definition
+    list does it."""
     from .rules import fires
 
-    m = _marker_at(toks)
-    if m is None:
-        return None
-    before = [s for s in spans if s.j == m]
-    best = max(before, key=lambda s: s.j - s.i, default=None)
-    return best if best is not None and fires("defined_term_marker", best) else None
+    best: dict[int, object] = {}
+    for s in spans:
+        b = best.get(s.i)
+        if (b is None or s.j - s.i > b.j - b.i) and (fires("defined_term_marker", s) or fires("definition_layout", s)):
+            best[s.i] = s
+    return {id(s) for s in best.values()}
 
 
 def _marker_at(toks) -> int | None:

@@ -48,6 +48,20 @@ def defined_term_marker(o: Occurrence) -> bool:
     return _marker_at(o.toks) == o.j
 
 
+@rule("definition_layout", "span", "*",
+      "a segment that opens with a lower-case noun phrase followed straight by a capitalised "
+      "sentence (or nothing) lays out a definition: 'term Definition.'",
+      examples=(("données biométriques Renseignements sur les traits physiques.", "données biométriques", True),
+                ("Les données biométriques sont protégées.", "données biométriques", False)))
+def definition_layout(o: Occurrence) -> bool:
+    t = o.toks
+    if not (o.i == 0 or t[o.i].seg) or not t[o.i].text[:1].islower() or o.kind != "term":
+        return False
+    if o.j == len(t) or t[o.j].seg:
+        return True
+    return t[o.j].text[:1].isupper() and t[o.j].start - t[o.j - 1].end == 1 and t[o.j].tag != "M"
+
+
 @rule("short_label", "span", "*",
       "a one-token candidate of one or two characters is a list label ('b)', 'ii'), not a term",
       examples=(("b) le ministre peut refuser.", "b", True), ("Le ministre peut refuser.", "ministre", False)))

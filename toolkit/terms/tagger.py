@@ -18,7 +18,7 @@ from ..text import normalize_chars, WORD_RE
 from ..words.acronyms import is_acronym
 from ..words.tokenize import lemma_key
 
-__all__ = ["Token", "tag_text", "lemma"]
+__all__ = ["Token", "tag_text", "tag_segments", "lemma"]
 
 _VERB_LEMMA = re.compile(r"(?:er|ir|re|oir)$")
 # French past participles used as adjectives, by infinitive ending: "fondée" (fonder),
@@ -49,6 +49,7 @@ class Token:
     lemma: str  # folded lemma used for counting
     cap: bool = False  # capitalised in running text (not sentence-initial)
     acronym: bool = False
+    seg: bool = False  # first word of a segment or sentence (tag_segments)
 
 
 @functools.cache
@@ -230,3 +231,25 @@ def tag_text(text: str, lang: str) -> list[Token]:
 
     context_rules(toks, lang, norm)
     return toks
+
+
+def tag_segments(texts: list[str], lang: str) -> tuple[Token, ...]:
+    """Tokens of segments joined with a space (an n-m bead), each segment tagged on its own
+    (its first word is sentence-initial); offsets into the joined normalised text. ``seg``
+    is set on the first word of each segment and of each sentence inside one (after . ! ?)."""
+    from dataclasses import replace
+
+    out: list[Token] = []
+    off = 0
+    for text in texts:
+        norm = normalize_chars(text)
+        prev = None
+        for n, t in enumerate(tag_text(text, lang)):
+            start = n == 0 or _SENTENCE_GAP.search(norm[prev.end:t.start]) is not None
+            out.append(replace(t, start=t.start + off, end=t.end + off, seg=start))
+            prev = t
+        off += len(norm) + 1
+    return tuple(out)
+
+
+_SENTENCE_GAP = re.compile(r"[.!?]\s")
