@@ -6,7 +6,7 @@ import pytest
 from toolkit.langdata import load_lines, load_tsv
 from toolkit.terms.candidates import patterns
 
-TAGS = set("NAJRGKMSPBQDICVX")
+TAGS = set("NAJRGKMSPBQDICVXO")
 LISTS = [
     ("fr", "stopwords.txt"), ("en", "stopwords.txt"), ("fr", "terms_nouns.txt"),
     ("en", "terms_nouns.txt"), ("fr", "terms_prenominal.txt"), ("en", "terms_adjectives.txt"),

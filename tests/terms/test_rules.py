@@ -17,9 +17,13 @@ def _candidate(d: dict) -> Candidate:
         from toolkit.terms import termhood
 
         termhood._CORPUS_TOKENS[0] = d.pop("ntok")
+    if "stats" in d:  # the other candidates the select stage sees
+        from toolkit.terms import termhood
+
+        termhood._STATS[0] = {k: _candidate(dict(v, content=tuple(k.split()))) for k, v in d.pop("stats").items()}
     kind = d.pop("kind", "term")
     content = d.pop("content", ("x",))
-    c = Candidate(" ".join(content), content, **d)
+    c = Candidate(d.pop("key", " ".join(content)), content, **d)
     c.kinds = {kind: 1}
     return c
 

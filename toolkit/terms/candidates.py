@@ -85,7 +85,7 @@ class SpanFinder:
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
             if j - 1 > i and brk[j - 2]:
                 break
-            if tags[j - 1] in "PBQDICXVS":
+            if tags[j - 1] in "PBQODICXVS":
                 continue
             if rx.fullmatch(tags, i, j) or (rx_rel.fullmatch(tags, i, j) and _relational_ok(toks, tags, i, j)):
                 sp = _make(self.norm, toks, i, j, self.lang, i in self.starts)
@@ -123,7 +123,7 @@ def _make(norm: str, toks: list[Token], i: int, j: int, lang: str, initial: bool
     if initial and not ts[0].cap and ts[0].text[:1].isupper() and not ts[0].text.isupper():
         surface = surface[:1].lower() + surface[1:]
     key = " ".join(t.lemma for t in ts if t.tag not in "DIS")
-    content = tuple(t.lemma for t in ts if t.tag not in "PBQDICXS")
+    content = tuple(t.lemma for t in ts if t.tag not in "PBQODICXS")
     if len(ts) == 1 and ts[0].acronym:
         kind = "acronym"
     elif ts[0].cap or (ts[0].acronym and len(ts) > 1):
@@ -288,7 +288,7 @@ def _parts(toks: list[Token], i: int, j: int, lang: str = "fr"):
         yield (i, k)  # "autorités [sanitaires et vétérinaires] concernées"
     if toks[i].tag == "R" and j - i >= 3:
         yield (i + 1, j)  # "nouveaux [moyens de paiement]"
-    if (j < len(toks) and toks[j].tag in "PBQ" and toks[j - 1].tag == "A"
+    if (j < len(toks) and toks[j].tag in "PBQO" and toks[j - 1].tag == "A"
             and _PARTICIPLE_END.search(toks[j - 1].text.lower()) and j - 1 - i >= 2):
         yield (i, j - 1)  # "politique agricole [fondée] sur …": the participle belongs to what follows
     coord = {c + 2 for c in range(i + 2, j - 2) if toks[c].tag == "C" and _bare_coordination(toks, c, j)}
@@ -309,7 +309,7 @@ def _parts(toks: list[Token], i: int, j: int, lang: str = "fr"):
                 continue
             if toks[k - 1].tag in "PBDI" and toks[k].tag not in ("PBDICK" if name else "PBDIC"):
                 # inside a name only short generic terms: "protection des sols"
-                if not name or sum(t.tag not in "PBQDIC" for t in toks[k:end]) <= 3:
+                if not name or sum(t.tag not in "PBQODIC" for t in toks[k:end]) <= 3:
                     yield (k, end)
             if toks[k].tag == "C" and not name and not _bare_coordination(toks, k, end):
                 yield (i, k)

@@ -71,7 +71,7 @@ def _resolution_rules(toks: list[Token], lang: str) -> None:
     if i + 1 < len(toks):
         t, nxt = toks[i], toks[i + 1]
         after = toks[i + 2].tag if i + 2 < len(toks) else ""
-        verbal = nxt.tag in "DIX" or (nxt.tag in "PBQ" and after == "V")
+        verbal = nxt.tag in "DIX" or (nxt.tag in "PBQO" and after == "V")
         if lang == "en":
             verbal = verbal or nxt.text.lower() in ("to", "that") or t.tag == "G" and nxt.tag in "DIXK"
         if t.tag in "NJGA" and verbal and t.text[:1].isupper():

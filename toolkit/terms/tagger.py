@@ -222,7 +222,7 @@ def tag_text(text: str, lang: str) -> list[Token]:
         cap = False
         if acr:
             tag, cap = "K", True
-        elif capword and not first and not shouting and tag not in "PBQDICXSM":
+        elif capword and not first and not shouting and tag not in "PBQODICXSM":
             tag, cap = "K", True
         toks.append(Token(w, s, e, tag, lemma_key(w, lang), cap, acr))
         if tag != "M" or len(toks) > 2:

@@ -119,6 +119,44 @@ def thin_evidence(c: Candidate) -> bool:
 
 
 _CORPUS_TOKENS = [0]  # token count of the corpus being selected (set by select())
+_STATS: list[dict] = [{}]  # the candidates being selected (set by select())
+
+
+@rule("name_plus_description", "select", "*",
+      "a name that mostly stands alone, followed here by a complement, is the name plus a "
+      "description ('[Royal Canadian Police] of biometric data'), not a longer name",
+      examples=((dict(key="police royal de canada de donnee", content=("police", "royal", "canada", "donnee"),
+                      kind="name", freq=1, free=1,
+                      stats={"police royal de canada": dict(kind="name", freq=20, free=15)}), True),
+                (dict(key="haut-commissariat de nation unir pour refugie",
+                      content=("haut-commissariat", "nation", "unir", "refugie"), kind="name", freq=1, free=1,
+                      stats={"haut-commissariat de nation unir": dict(kind="name", freq=3, free=0)}), False)))
+def name_plus_description(c: Candidate) -> bool:
+    stats = _STATS[0]
+    words = c.key.split()
+    caps = _capitals(c)
+    for n in range(len(words) - 1, 0, -1):
+        p = stats.get(" ".join(words[:n]))
+        if (p is not None and p.kind == "name" and p.free >= 0.5 * p.freq and p.freq >= 3 * c.freq
+                and _capitals(p) >= caps and (len(p.content) >= 2 or not _common_noun(p.content[0]))):
+            return True
+    return False
+
+
+def _capitals(c: Candidate) -> int:
+    """Capitalised words of the most frequent form: a longer name adds some ('… de l'ONU')."""
+    form = max(c.forms, key=lambda f: (c.forms[f], f)) if c.forms else ""
+    from ..text import tokenize
+
+    return sum(w[:1].isupper() for w in tokenize(form))
+
+
+def _common_noun(word: str) -> bool:
+    """A word the dictionary lists in lower case ('commission'): a name made of it alone is
+    generic, and longer names start with it ('Commission de …')."""
+    from .tagger import _classes
+
+    return bool(_classes().get(word))
 
 
 def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_tokens: int,
@@ -129,6 +167,7 @@ def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_t
     above the candidate's own length weight) unless every occurrence is cut out of a longer
     phrase; the select rules (rules registry) drop the rest; defined terms are always kept."""
     _CORPUS_TOKENS[0] = total_tokens
+    _STATS[0] = stats
     out = {}
     top = max(cv.values(), default=1.0) or 1.0
     for k, st in stats.items():
@@ -137,7 +176,7 @@ def select(stats: dict[str, Candidate], cv: dict[str, float], lang: str, total_t
             continue
         if st.freq < min_freq:
             continue
-        if fires("thin_evidence", st, lang):
+        if fires("thin_evidence", st, lang) or fires("name_plus_description", st, lang):
             continue
         n = len(st.content)
         kind = st.kind
