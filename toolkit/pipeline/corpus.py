@@ -73,7 +73,7 @@ def _documents(pairs: list[DocPair], out: Path, model, dictionary, force: bool, 
 
 
 def build(corpus: Path, out: Path, *, jobs: int = 1, model=None, dictionary: Path | None = None,
-          pairs_file: Path | None = None, force: bool = False, min_freq: int = 2,
+          pairs_file: Path | None = None, force: bool = False, min_freq: int = 1,
           min_score: float | None = None, progress: Callable[[str, int, int], None] | None = None,
           on_warning: Callable[[str], None] | None = None) -> BuildReport:
     """Run the whole pipeline on a corpus folder and write every output under ``out``.

@@ -28,7 +28,7 @@ def glossary_files(out: Path) -> list[tuple[Path, registry.Format]]:
     return files
 
 
-def build_glossaries(out: Path, alignments: list[Alignment], *, min_freq: int = 2) -> tuple[Glossary, SyncReport, list[Path]]:
+def build_glossaries(out: Path, alignments: list[Alignment], *, min_freq: int = 1) -> tuple[Glossary, SyncReport, list[Path]]:
     """Extract, merge edits and the extraction into ``<out>/.termkit/curation.db`` (committed
     before any file is touched), then write the build's glossary files (backed up first)."""
     from ..terms import extract
@@ -74,7 +74,7 @@ def _lock_folder(output: Path) -> Path:
     return parent.parent if parent.name == "glossaries" else parent
 
 
-def extract_into(alignments: list[Alignment], output: Path, *, fmt: str | None = None, min_freq: int = 2,
+def extract_into(alignments: list[Alignment], output: Path, *, fmt: str | None = None, min_freq: int = 1,
                  top: int | None = None, base: Path | None = None, inputs: tuple = ()) -> tuple[Glossary, int]:
     """Extract a glossary into ``output`` through its curation store: decisions recorded in
     the store, made in ``output`` since termkit wrote it, or carried by ``base`` (any format)
