@@ -128,7 +128,8 @@ def report(args) -> int:
         print(row((ds.name, m["ref"], m["pred"], f"{m['p']:.3f}", f"{m['r']:.3f}", f"{m['f1']:.3f}",
                    f"{m['top50']:.3f}", f"{s_ok:.2f} {s_n}/{s_all}", f"{t_ok:.2f} {t_n}/{t_all}", f"{dt:.1f}"), w))
         print(f"   {ds.name}: {len(als)} documents, segment+align {t_al:.1f} s (cached after the first run); "
-              f"judged OK+partial {s_okp:.2f}; unlabelled {len(jp['missing'])}")
+              f"judged OK+partial {s_okp:.2f}; unlabelled {len(jp['missing'])}; "
+              "all labelled entries of the output: {:.3f} OK of {}".format(*J.labelled_precision(ds.name, entries, labels)))
         if args.missed:
             missed(ds, als, mf, args.missed == "list", **kw)
         todo.append((ds.name, jp["missing"]))

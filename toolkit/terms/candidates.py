@@ -92,7 +92,7 @@ class SpanFinder:
                 right = j < n and not brk[j - 1] and tags[j] in "NJGK"
                 opened = right + (i > 0 and not brk[i - 1] and tags[i - 1] in "NJGKA")
                 if opened:
-                    sp = replace(sp, open_sides=opened, open_right=right and tags[j] == "K")
+                    sp = replace(sp, open_sides=opened, open_right=right and tags[j] == "K", open_end=right)
                 out.append(sp)
         return out
 

@@ -28,12 +28,12 @@ def _retag(toks: list[Token], k: int, tag: str, cap: bool = False) -> None:
 
 
 def _name_articles(toks: list[Token], text: str) -> None:
-    """A capitalised article or possessive after a preposition, right before a capitalised
-    word, belongs to the name: "de Sa Majesté", "à La Haye", "of Her Majesty"."""
+    """A capitalised possessive inside a sentence, or article after a preposition, right
+    before a capitalised word, belongs to the name: "Sa Majesté", "à La Haye", "Her Majesty"."""
     for k in range(1, len(toks) - 1):
         t, nxt = toks[k], toks[k + 1]
         if (t.tag in "DIX" and t.text[:1].isupper() and not t.text.isupper() and nxt.tag == "K"
-                and nxt.cap and not nxt.acronym and toks[k - 1].tag in "PB"
+                and nxt.cap and not nxt.acronym and (toks[k - 1].tag in "PB" or t.tag == "X")
                 and not _SENTENCE_END & set(text[toks[k - 1].end:t.start])):
             _retag(toks, k, "K", True)
 

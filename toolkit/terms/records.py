@@ -29,6 +29,7 @@ class Occurrence:
     initial: bool = False  # starts the segment (its capital says nothing)
     open_sides: int = 0  # 0-2: a noun or modifier touches the span on the left/right
     open_right: bool = False  # a capitalised word follows: "European Food Safety [Authority]"
+    open_end: bool = False  # a noun or modifier follows: "[designated foreign] national"
 
     @property
     def tokens(self) -> tuple:
