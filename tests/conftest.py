@@ -3,12 +3,16 @@ tests that need it skip cleanly where it is absent."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# the word layer's per-user cache (simplemma, wordfreq a word at a time): one per machine for
+# the test runs, never the user's own
+os.environ.setdefault("TERMKIT_CACHE", os.path.join(tempfile.gettempdir(), "termkit-test-cache"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("TERMKIT_SHARED", REPO.parent / "shared"))

@@ -190,3 +190,44 @@ class _Exploding(list):
             if i == 3:
                 raise Boom("disk on fire")
             yield e
+
+
+def _forget_lemmas(monkeypatch):
+    from toolkit.words import forms, lemmas
+
+    monkeypatch.setattr(lemmas, "_cache", {})
+    forms.singulars.cache_clear()
+    forms.inflections.cache_clear()
+
+
+def test_the_index_holds_every_word_lemma_and_a_lookup_lemmatises_only_unseen_words(db, monkeypatch):
+    """``lemmas``: each folded word of the keys and pairs with its lemma; an open Lookup is a
+    lemma source, so its words are never lemmatised again, and the results are the same."""
+    from toolkit.words import lemmas
+
+    con = sqlite3.connect(db)
+    rows = {(lg, w): lem for lg, w, lem in con.execute("SELECT lang, word, lemma FROM lemmas")}
+    con.close()
+    assert rows[("fr", "agents")] == "agent" and rows[("en", "agencies")] == "agency"
+    assert all(lem == lemmas._compute(w, lg) for (lg, w), lem in rows.items())
+    computed = []
+    real = lemmas._compute
+    monkeypatch.setattr(lemmas, "_compute", lambda w, lg: computed.append((lg, w)) or real(w, lg))
+    queries = ("services de detection et de repression", "servises de détection et de represion")
+    _forget_lemmas(monkeypatch)
+    with Lookup(db) as fresh:
+        found = [_timeless(fresh.lookup(q)) for q in queries]
+    assert found[0]["glossary"][0]["entry"]["id"] == found[1]["glossary"][0]["entry"]["id"] == "t1"
+    assert found[0]["concordance"]
+    assert computed and not [c for c in computed if c in rows]  # what the index has came from it
+    assert ("fr", "represion") in computed  # a typo: unseen, lemmatised
+    _forget_lemmas(monkeypatch)
+    with Lookup(db) as again:
+        monkeypatch.setattr(lemmas, "_sources", ())  # simplemma for every word: the same results
+        assert [_timeless(again.lookup(q)) for q in queries] == found
+
+
+def _timeless(result) -> dict:
+    d = result.to_dict()
+    d.pop("seconds")
+    return d

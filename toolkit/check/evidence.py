@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..lookup.match import find_spans, fts_query, is_stopword
+from ..lookup.match import find_spans, fts_query
+from ..words.forms import is_stopword
 from .terms import Renderer, TermIndex, keys
 
 __all__ = ["CorpusEvidence", "TermEvidence", "STEM", "same_text"]

@@ -12,7 +12,10 @@ Schema (``SCHEMA_VERSION`` in ``meta``):
 - ``gloss_vocab``: distinct folded words of the keys per language (typo correction);
 - ``pairs`` + ``pairs_fts``: aligned sentence pairs and a contentless FTS5 index over them
   (``unicode61 remove_diacritics 2``: case- and accent-insensitive), for the concordance;
-- ``docs``: document names.
+- ``docs``: document names;
+- ``lemmas``: every distinct folded word of the glossary keys and of the pairs (as FTS5
+  tokenizes them) with its lemma (``toolkit.words.lemma``), so that a lookup lemmatises
+  only the query words the index has never seen (``Lookup`` makes it a lemma source).
 """
 from __future__ import annotations
 
@@ -27,11 +30,11 @@ from typing import Iterable, Iterator
 from ..errors import OutputError
 from ..fileio import atomic_path
 from ..types import Alignment, Glossary, TermPair
+from . import SCHEMA_VERSION
 from .match import lemma_key, term_words
 
 __all__ = ["build_index", "IndexStats", "SCHEMA_VERSION", "fts_text"]
 
-SCHEMA_VERSION = "1"
 _TOKENIZE = "unicode61 remove_diacritics 2"
 
 _SCHEMA = f"""
@@ -53,6 +56,8 @@ CREATE TABLE gloss_vocab(lang TEXT NOT NULL, word TEXT NOT NULL, n INTEGER NOT N
     WITHOUT ROWID;
 CREATE TABLE pairs(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, score REAL, fr TEXT NOT NULL, en TEXT NOT NULL);
 CREATE VIRTUAL TABLE pairs_fts USING fts5(fr, en, content='', tokenize='{_TOKENIZE}');
+CREATE TABLE lemmas(lang TEXT NOT NULL, word TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY(lang, word))
+    WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX gloss_keys_fold ON gloss_keys(lang, fold);
@@ -170,6 +175,7 @@ def _fill(con: sqlite3.Connection, alignments: list[Alignment], glossary: Glossa
     con.executescript(_INDEXES)
     con.execute("INSERT INTO gloss_fts(gloss_fts) VALUES ('optimize')")
     con.execute("INSERT INTO pairs_fts(pairs_fts) VALUES ('optimize')")
+    _fill_lemmas(con)
     con.executemany("INSERT INTO meta VALUES (?,?)", [
         ("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_epoch()))),
         ("entries", str(len(glossary))), ("pairs", str(n_pairs)), ("docs", str(len(doc_ids))),
@@ -178,3 +184,17 @@ def _fill(con: sqlite3.Connection, alignments: list[Alignment], glossary: Glossa
     con.commit()
     con.execute("ANALYZE")
     return len(glossary), len(keys), n_pairs, len(doc_ids)
+
+
+def _fill_lemmas(con: sqlite3.Connection) -> None:
+    """The ``lemmas`` table: each folded word of the glossary keys and the pairs, lemmatised once."""
+    from ..words import lemma
+    from ..words.resources import ensure_store
+
+    ensure_store()  # later one-shot lookups read unseen query words from the per-user cache
+    con.execute("CREATE VIRTUAL TABLE temp.pairs_vocab USING fts5vocab(main, pairs_fts, col)")
+    for lang in ("fr", "en"):
+        seen = {w for (w,) in con.execute("SELECT word FROM gloss_vocab WHERE lang = ?", (lang,))}
+        seen.update(w for (w,) in con.execute("SELECT term FROM temp.pairs_vocab WHERE col = ?", (lang,)))
+        con.executemany("INSERT INTO lemmas VALUES (?,?,?)", ((lang, w, lemma(w, lang)) for w in sorted(seen)))
+    con.execute("DROP TABLE temp.pairs_vocab")

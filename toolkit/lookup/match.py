@@ -10,12 +10,13 @@ Elided clitics (``l'``, ``d'``; English ``'s``) are skipped on both sides
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 
-from ..langdata import load_set, load_tsv
-from ..text import fold
+from ..words.forms import (Word, canonical, clitics, inflections, is_stopword, regular_singulars, search_words,
+                           singulars)
+from ..words.lemmas import lemma
+from ..words.tokenize import fold
 
 __all__ = [
     "Word",
@@ -32,67 +33,8 @@ __all__ = [
     "lemma_keys",
 ]
 
-# A word for matching: letters and digits only; apostrophes, hyphens, slashes split words,
-# as SQLite's unicode61 tokenizer does, so that FTS candidates and Python spans agree.
 _WORD = re.compile(r"\w+", re.UNICODE)
-_APOSTROPHES = "'\u2019\u02bc\u2018`"
-
-
-class Word(tuple):
-    """``(start, end, folded)``: a word of a sentence, offsets into the original text."""
-
-    __slots__ = ()
-
-    @property
-    def start(self) -> int:
-        return self[0]
-
-    @property
-    def end(self) -> int:
-        return self[1]
-
-    @property
-    def key(self) -> str:
-        return self[2]
-
-
-@functools.cache
-def _clitics(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    before, after = set(), set()
-    for row in load_tsv(None, "check_elisions.tsv"):
-        if row[0] == lang:
-            (before if row[2] == "before" else after).add(row[1])
-    return frozenset(before), frozenset(after)
-
-
-@functools.cache
-def _inflection_rules(lang: str) -> tuple[tuple[str, str], ...]:
-    """(singular ending, plural ending) pairs, longest plural ending first."""
-    rules = [("" if s == "-" else s, p) for lg, s, p in load_tsv(None, "check_inflections.tsv") if lg == lang]
-    return tuple(sorted(rules, key=lambda r: -len(r[1])))
-
-
-def is_stopword(word: str, lang: str) -> bool:
-    return word in load_set(lang, "stopwords.txt")
-
-
-_fold_word = functools.lru_cache(maxsize=300_000)(fold)
-
-
-def words(text: str, lang: str) -> list[Word]:
-    """The words of ``text`` with their offsets, folded, elided clitics left out."""
-    before, after = _clitics(lang)
-    out = []
-    n = len(text)
-    for m in _WORD.finditer(text):
-        s, e = m.span()
-        low = m.group().lower()
-        if low in before and e < n and text[e] in _APOSTROPHES:
-            continue
-        if low in after and s > 0 and text[s - 1] in _APOSTROPHES:
-            continue
-        out.append(Word((s, e, _fold_word(m.group()))))
-    return out
+words = search_words  # the word layer's tokens (``toolkit.words.forms``), as lookup and check match them
 
 
 def term_words(term: str, lang: str) -> tuple[str, ...]:
@@ -100,77 +42,14 @@ def term_words(term: str, lang: str) -> tuple[str, ...]:
     return tuple(w.key for w in words(term, lang))
 
 
-@functools.lru_cache(maxsize=500_000)
-def _lemma(word: str, lang: str) -> str:
-    import simplemma  # first use only: importing toolkit stays instant
-
-    try:
-        return fold(simplemma.lemmatize(word, lang=lang))
-    except Exception:  # simplemma raises on odd input (digits only, very long tokens)
-        return word
-
-
-@functools.lru_cache(maxsize=500_000)
-def singulars(word: str, lang: str) -> frozenset[str]:
-    """Folded forms a (folded) word may stand for: itself, its lemma, regular singulars."""
-    forms = {word, _lemma(word, lang)}
-    if len(word) > 3 and not word.isdigit():
-        for sing, plur in _inflection_rules(lang):
-            if word.endswith(plur) and len(word) - len(plur) + len(sing) >= 3:
-                forms.add(word[: len(word) - len(plur)] + sing)
-    return frozenset(forms)
-
-
-@functools.lru_cache(maxsize=500_000)
-def regular_singulars(word: str, lang: str) -> frozenset[str]:
-    """The word and its singulars by the regular plural rules only (no lemmatiser: for
-    ``check``, "policing" is not "police")."""
-    forms = {word}
-    if len(word) > 3 and not word.isdigit():
-        for sing, plur in _inflection_rules(lang):
-            if word.endswith(plur) and len(word) - len(plur) + len(sing) >= 3:
-                forms.add(word[: len(word) - len(plur)] + sing)
-    return frozenset(forms)
-
-
-def _plural(word: str, lang: str) -> str:
-    """The regular plural of a singular word (the most specific rule)."""
-    best = ("", "s")
-    for sing, plur in _inflection_rules(lang):
-        if word.endswith(sing) and len(sing) >= len(best[0]):
-            best = (sing, plur)
-    sing, plur = best
-    return word[: len(word) - len(sing)] + plur
-
-
-@functools.lru_cache(maxsize=100_000)
-def inflections(word: str, lang: str) -> frozenset[str]:
-    """The word, its singulars and their regular plurals (for full-text candidate queries)."""
-    if word.isdigit() or len(word) < 3 or is_stopword(word, lang):
-        return frozenset({word})
-    sing = singulars(word, lang)  # the "plural" of a plural (lois -> loiss) is harmless noise
-    return frozenset(sing | {_plural(s, lang) for s in sing})
-
-
 def fold_key(term: str, lang: str) -> str:
     """Exact-match key: folded words joined by spaces."""
     return " ".join(term_words(term, lang))
 
 
-def _canonical(word: str, lang: str) -> str:
-    """The lemma, or for a word the lemmatiser leaves unchanged its regular singular."""
-    lem = _lemma(word, lang)
-    if lem != word or len(word) <= 3 or word.isdigit():
-        return lem
-    for sing, plur in _inflection_rules(lang):  # longest plural ending first
-        if word.endswith(plur) and len(word) - len(plur) + len(sing) >= 3:
-            return word[: len(word) - len(plur)] + sing
-    return word
-
-
 def lemma_key(term: str, lang: str) -> str:
     """Lemma-match key stored in the index: the canonical singular of each folded word."""
-    return " ".join(_canonical(w, lang) for w in term_words(term, lang))
+    return " ".join(canonical(w, lang) for w in term_words(term, lang))
 
 
 def lemma_keys(term: str, lang: str, cap: int = 64) -> list[str]:
@@ -178,7 +57,7 @@ def lemma_keys(term: str, lang: str, cap: int = 64) -> list[str]:
     choices = []
     for w in term_words(term, lang):
         sing = singulars(w, lang)
-        choices.append(sorted(sing | {_lemma(x, lang) for x in sing} | {_canonical(x, lang) for x in sing}))
+        choices.append(sorted(sing | {lemma(x, lang) for x in sing} | {canonical(x, lang) for x in sing}))
     if not choices:
         return []
     return sorted({" ".join(c) for c in itertools.islice(itertools.product(*choices), cap)})
@@ -215,8 +94,8 @@ def find_spans(text: str, term: str | tuple[str, ...], lang: str,
 def _fts_words(term: str, lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The term's tokens as the FTS tokenizer sees them: elided clitics inside the term
     stay (``taux d'intérêt`` -> taux d interet), those at its ends go; and the clitics kept."""
-    before, after = _clitics(lang)
-    toks = [_fold_word(m.group()) for m in _WORD.finditer(term)]
+    before, after = clitics(lang)
+    toks = [fold(m.group()) for m in _WORD.finditer(term)]
     clitic = before | after
     while toks and toks[0] in clitic and len(toks) > 1:
         toks.pop(0)

@@ -12,11 +12,13 @@ import json
 import os
 import sqlite3
 import time
+import weakref
 from pathlib import Path
 
 from ..errors import InputError
 from ..types import TermPair
-from .index import SCHEMA_VERSION
+from ..words.lemmas import add_source, remove_source
+from . import SCHEMA_VERSION
 from .match import (find_spans, fold_key, fts_query, inflections, is_stopword, lemma_keys, term_words,
                     words)
 from .result import ConcordanceHit, GlossaryHit, LookupResult
@@ -54,9 +56,20 @@ class Lookup:
         self._vocab: dict[str, tuple[list[str], frozenset[str]]] = {}
         self._entries: dict[int, TermPair] = {}
         self._examples = None  # examples.Examples, made on the first loose search
+        self._source = None
+        if self.con.execute("SELECT 1 FROM sqlite_master WHERE name = 'lemmas'").fetchone():
+            self._source = _lemma_source(self)
+            add_source(self._source)
 
     def close(self) -> None:
+        if self._source is not None:
+            remove_source(self._source)
+            self._source = None
         self.con.close()
+
+    def __del__(self) -> None:
+        if getattr(self, "_source", None) is not None:
+            remove_source(self._source)
 
     def __enter__(self) -> "Lookup":
         return self
@@ -255,6 +268,23 @@ class Lookup:
         for lg in langs:
             out += self.concordance([query], lg, [], limit)
         return out[:limit]
+
+
+def _lemma_source(lk: Lookup):
+    """The index's ``lemmas`` table as a word-layer lemma source (it does not keep ``lk`` alive)."""
+    ref = weakref.ref(lk)
+
+    def source(word: str, lang: str) -> str | None:
+        owner = ref()
+        if owner is None:
+            return None
+        try:
+            row = owner.con.execute("SELECT lemma FROM lemmas WHERE lang = ? AND word = ?", (lang, word)).fetchone()
+        except sqlite3.Error:  # closed meanwhile
+            return None
+        return row[0] if row else None
+
+    return source
 
 
 def _offer(best: dict, entry: int, score: float, kind: str, form: str) -> None:

@@ -40,11 +40,9 @@ class Vocabulary:
 
 @functools.lru_cache(maxsize=1 << 16)  # bounded: a 100 MB stream has many rare words
 def _zipf(word: str, lang: str) -> float:
-    try:
-        from wordfreq import zipf_frequency  # imported on first use: loading takes ~0.3 s
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return 0.0
-    return zipf_frequency(word, lang)
+    from ..words.resources import zipf  # wordfreq, a word at a time (loading it whole takes ~0.3 s)
+
+    return zipf(word, lang)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -52,10 +50,11 @@ def _known(word: str, lang: str) -> float:
     """Word-list frequency of a word or of its lemma ("précédées" -> "précéder")."""
     z = _zipf(word, lang)
     if z < KNOWN_ZIPF:
+        from ..words.resources import lemmatize
+
         try:
-            import simplemma
-            lemma = simplemma.lemmatize(word, lang)
-        except (ImportError, ValueError):  # pragma: no cover - simplemma is a dependency
+            lemma = lemmatize(word, lang)
+        except ValueError:  # pragma: no cover - simplemma refuses an empty word
             lemma = word
         if lemma != word:
             z = max(z, _zipf(lemma.lower(), lang))

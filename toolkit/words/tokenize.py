@@ -52,9 +52,9 @@ def norm_key(word: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 18)
 def _simplemma(word: str, lang: str) -> str:
-    import simplemma  # on first use: importing toolkit stays instant
+    from .resources import lemmatize  # simplemma, a word at a time from the per-user cache
 
-    return simplemma.lemmatize(word, lang=lang)
+    return lemmatize(word, lang)
 
 
 @functools.lru_cache(maxsize=1 << 18)
