@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from toolkit.check.numbers import numbers, symbols
+from toolkit.check.symbols import symbols
+from toolkit.words.numbers import number_keys, number_words, numbers, spelled_numbers
 from toolkit.langdata import load_tsv
 
 
@@ -50,7 +51,7 @@ def test_symbol_digits_are_not_numbers():
 
 
 @pytest.mark.parametrize("name, cols", [("check_inflections.tsv", 3), ("check_elisions.tsv", 3),
-                                        ("check_number_words.tsv", 3),
+                                        ("number_words.tsv", 3),
                                         ("check_ordinals.tsv", 2), ("check_symbols.tsv", 3)])
 def test_tables_are_well_formed(name, cols):
     rows = load_tsv(None, name)
@@ -63,3 +64,25 @@ def test_tables_are_well_formed(name, cols):
 def test_symbol_examples_match_their_pattern():
     for name, pattern, example in load_tsv(None, "check_symbols.tsv"):
         assert re.compile(pattern).search(example), name
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("trois États et vingt-cinq agents", "fr", {"3", "20", "5", "25"}),  # each word, and the compound
+    ("quatre-vingt-dix", "fr", {"4", "20", "10", "90"}),
+    ("trente et unième session", "fr", {"30", "1", "31"}),
+    ("the twenty-first session of three bodies", "en", {"20", "21", "1", "3"}),
+    ("le 3 mai", "fr", set()),  # a month is a number word of the aligner, not a number
+])
+def test_spelled_numbers(text, lang, values):
+    assert spelled_numbers(text, lang) == values
+
+
+def test_one_number_word_table_serves_the_aligner_and_the_check():
+    fr, en = number_words("fr"), number_words("en")
+    assert (fr["trois"], fr["deuxieme"], fr["mai"], en["three"], en["second"], en["may"]) == (
+        "3", "2", "m5", "3", "2", "m5")
+    assert "un" not in fr and "one" not in en  # articles and pronouns far more often than numbers
+
+
+def test_number_keys():
+    assert number_keys("résolution 77/241 du 1 049e, 2,000 et 007") == ["n:77/241", "n:1049", "n:2000", "n:7"]

@@ -28,10 +28,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lookup.match import words
+from ..words.forms import search_words as words
 from ..review import LOW_CONFIDENCE
 from ..types import Alignment, Glossary
-from .numbers import numbers, spelled_numbers, symbols
+from ..words.numbers import numbers, spelled_numbers
+from .symbols import symbols
 from .terms import Renderer, TermIndex
 
 __all__ = ["check", "Issue", "ISSUE_KINDS", "SEVERITIES", "checked_terms"]

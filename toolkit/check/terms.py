@@ -20,13 +20,14 @@ import functools
 import re
 
 from ..langdata import load_tsv
-from ..lookup.match import Word, find_spans, regular_singulars, singulars, term_words, words
+from ..lookup.match import find_spans, term_words
+from ..words.acronyms import is_acronym
+from ..words.forms import Word, regular_singulars, search_words as words, singulars
 from ..text import fold
 
 __all__ = ["TermIndex", "Renderer", "spelling", "MAX_GAP"]
 
 MAX_GAP = 5  # words allowed between two words of a term when they include a coordinator
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
 
 
 @functools.cache
@@ -48,6 +49,7 @@ def spelling(word: str) -> str:
     return word
 
 
+@functools.cache
 def _prefix_re() -> re.Pattern:
     pre = "|".join(re.escape(b[:-1]) for b, _ in _spelling()[1])
     return re.compile(rf"\b({pre})-(?=\w)", re.I)
@@ -199,7 +201,7 @@ class TermIndex:
     def rendered(self, tw: tuple[str, ...], en: Renderer) -> bool:
         if any(en.has(f) for f in self.accepted(tw)):
             return True
-        return any(en.has_acronym(x) for x in self.terms[tw][1] if _ACRONYM.match(x))
+        return any(en.has_acronym(x) for x in self.terms[tw][1] if is_acronym(x))
 
 
 def folded(text: str) -> str:

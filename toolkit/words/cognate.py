@@ -1,7 +1,7 @@
 """Cognates: French and English words spelt (nearly) alike ('organisation'/'organization',
 'sécurité' -> 'securite'/'security' once French endings are mapped to English ones by
 data/fr/words_cognate_endings.tsv). One scorer for the aligner and the extractor: the
-rapidfuzz ratio of folded words.
+rapidfuzz ratio of folded words, with one cut-off (``CUTOFF``) for both.
 """
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import functools
 from collections import defaultdict
 from typing import Iterable
 
-__all__ = ["cognates", "cognate_score", "english_form"]
+__all__ = ["cognates", "cognate_score", "english_form", "CUTOFF"]
+
+CUTOFF = 0.8  # folded words this similar are cognates, for the aligner and the extractor alike
 
 
 @functools.cache
@@ -42,7 +44,7 @@ def cognate_score(fr: str, en: str, endings: bool = True) -> float:
     return r / 100.0
 
 
-def cognates(fr_words: Iterable[str], en_words: Iterable[str], cutoff: float = 0.8,
+def cognates(fr_words: Iterable[str], en_words: Iterable[str], cutoff: float = CUTOFF,
              endings: bool = False) -> dict[str, dict[str, float]]:
     """Near-identical FR/EN words (ratio on folded keys >= ``cutoff``), length >= 4, letters only.
 
