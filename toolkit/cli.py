@@ -16,11 +16,11 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-from .cli_support import STATE as _state, choices, handle_errors, output_format, output_target, run_app, say, warn
+from .cli_support import STATE as _state, Group, choices, handle_errors, output_format, output_target, run_app, say, warn
 from .errors import InputError
 from .formats import registry
 
-app = typer.Typer(pretty_exceptions_enable=False, add_completion=False, no_args_is_help=True,
+app = typer.Typer(pretty_exceptions_enable=False, add_completion=False, no_args_is_help=True, rich_markup_mode=None, cls=Group,
                   help="termkit: segment, align and extract terminology from French-English institutional texts.")
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 1000

@@ -14,13 +14,33 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+import typer.core
 
 from .errors import TermkitError
 from .formats import registry
 
-__all__ = ["STATE", "choices", "say", "warn", "handle_errors", "output_format", "output_target", "run_app"]
+__all__ = ["STATE", "Group", "choices", "say", "warn", "handle_errors", "output_format", "output_target", "run_app"]
 
 STATE = {"debug": False}
+
+
+class Group(typer.core.TyperGroup):
+    """Plain click help (``rich_markup_mode=None``: rendering it with rich costs more than the
+    rest of ``--help``), with each command's whole first paragraph in the list, not cut at 45
+    characters."""
+
+    def format_commands(self, ctx, formatter) -> None:
+        import inspect
+
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                first = (cmd.short_help or inspect.cleandoc(cmd.help or "")).split("\n\n")[0]
+                rows.append((name, " ".join(first.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 def choices(name: str, values) -> type[Enum]:
