@@ -30,6 +30,7 @@ class Group(typer.core.TyperGroup):
     characters."""
 
     def format_commands(self, ctx, formatter) -> None:
+        """The "Commands" section: each command with its whole first paragraph."""
         import inspect
 
         rows = []
@@ -55,6 +56,7 @@ def say(msg: str) -> None:
 
 
 def warn(msg: str) -> None:
+    """A ``Warning: …`` line on stderr."""
     say(f"Warning: {msg}")
 
 

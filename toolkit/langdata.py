@@ -17,6 +17,7 @@ _DATA = Path(__file__).resolve().parent / "data"
 
 
 def check_lang(lang: str) -> str:
+    """``lang`` lower-cased, or UnsupportedLanguage when termkit has no rules for it."""
     lang = (lang or "").lower()
     if lang not in LANGS:
         raise UnsupportedLanguage(f"no rules for {lang!r}; available: {', '.join(LANGS)}")
@@ -54,4 +55,5 @@ def load_tsv(lang: str | None, name: str) -> tuple[tuple[str, ...], ...]:
 
 @functools.cache
 def load_set(lang: str | None, name: str) -> frozenset[str]:
+    """The lines of a one-column table as a set."""
     return frozenset(line.strip() for line in load_lines(lang, name))

@@ -43,6 +43,8 @@ SEVERITIES = ("issue", "note")
 
 @dataclass(frozen=True, slots=True)
 class Issue:
+    """One finding of ``check`` on one bead (segment ids of each side, texts, what was expected)."""
+
     kind: str  # one of ISSUE_KINDS
     fr_ids: tuple[int, ...]
     en_ids: tuple[int, ...]

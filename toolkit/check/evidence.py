@@ -26,6 +26,8 @@ _MAX_PAIRS = 5000  # corpus sentences read per term at most
 
 @dataclass
 class TermEvidence:
+    """How the corpus renders one term: occurrences, those unexplained, renderings seen."""
+
     occurrences: int = 0
     unexplained: int = 0
     seen: list[tuple[str, ...]] = field(default_factory=list)
@@ -47,9 +49,11 @@ class CorpusEvidence:
         self._known: set[bytes] | None = None
 
     def close(self) -> None:
+        """Close the lookup index."""
         self.lookup.close()
 
     def of(self, index: TermIndex, tw: tuple[str, ...]) -> TermEvidence:
+        """The corpus evidence for the checked term ``tw`` (computed on first request)."""
         ev = self.cache.get(tw)
         if ev is not None:
             return ev
@@ -100,6 +104,7 @@ class CorpusEvidence:
         return out
 
     def seen_rendering(self, index: TermIndex, tw: tuple[str, ...], en: Renderer) -> bool:
+        """The English holds a rendering of ``tw`` seen in the corpus."""
         return any(en.has(run) for run in self.of(index, tw).seen)
 
 

@@ -23,7 +23,6 @@ from ..langdata import load_tsv
 from ..lookup.match import find_spans, term_words
 from ..words.acronyms import is_acronym
 from ..words.forms import Word, regular_singulars, search_words as words, singulars
-from ..text import fold
 
 __all__ = ["TermIndex", "Renderer", "spelling", "MAX_GAP"]
 
@@ -78,6 +77,7 @@ class Renderer:
         self._forms = [None] * len(self.words)
 
     def forms(self, i: int) -> frozenset[str]:
+        """Regular singular forms of the ``i``-th English word (computed on demand)."""
         f = self._forms[i]
         if f is None:
             f = self._forms[i] = regular_singulars(self.words[i].key, "en")
@@ -194,15 +194,14 @@ class TermIndex:
         return found
 
     def accepted(self, tw: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Every accepted English form of ``tw`` as ``Renderer`` keys ("of" orders included)."""
         if tw not in self._forms:
             self._forms[tw] = [v for x in self.terms[tw][1] for v in variants(x)]
         return self._forms[tw]
 
     def rendered(self, tw: tuple[str, ...], en: Renderer) -> bool:
+        """The English renders ``tw``: an accepted form, or an acronym's expansion."""
         if any(en.has(f) for f in self.accepted(tw)):
             return True
         return any(en.has_acronym(x) for x in self.terms[tw][1] if is_acronym(x))
 
-
-def folded(text: str) -> str:
-    return fold(text).casefold()

@@ -143,4 +143,5 @@ def _similarity(query: str, key: str) -> float:
 
 
 def rank(h: GlossaryHit) -> tuple:
+    """Sort key of a hit: score, then approved before new before rejected, then frequency."""
     return (-h.score, _STATUS_RANK.get(h.entry.status, 1), -h.entry.freq, h.entry.fr)

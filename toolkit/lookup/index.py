@@ -81,6 +81,8 @@ def _epoch() -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class IndexStats:
+    """What ``build_index`` wrote: counts, file size in bytes, seconds taken."""
+
     entries: int
     keys: int
     pairs: int

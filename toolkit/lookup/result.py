@@ -22,10 +22,12 @@ class GlossaryHit:
 
     @property
     def source(self) -> str:
+        """The entry's form in the query's language."""
         return self.entry.fr if self.direction == "fr" else self.entry.en
 
     @property
     def target(self) -> str:
+        """The entry's form in the other language."""
         return self.entry.en if self.direction == "fr" else self.entry.fr
 
 
@@ -43,6 +45,8 @@ class ConcordanceHit:
 
 @dataclass(slots=True)
 class LookupResult:
+    """A lookup's answer: glossary hits best first, example pairs, and how they were found."""
+
     query: str
     lang: str  # the language the query was searched in: fr, en or auto
     glossary: list[GlossaryHit] = field(default_factory=list)

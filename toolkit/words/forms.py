@@ -30,14 +30,17 @@ class Word(tuple):
 
     @property
     def start(self) -> int:
+        """Offset of the first character."""
         return self[0]
 
     @property
     def end(self) -> int:
+        """Offset after the last character."""
         return self[1]
 
     @property
     def key(self) -> str:
+        """The folded word."""
         return self[2]
 
 

@@ -30,6 +30,7 @@ def add_source(source: Source) -> None:
 
 
 def remove_source(source: Source) -> None:
+    """Stop asking ``source`` (answers already cached stay)."""
     global _sources
     _sources = tuple(s for s in _sources if s is not source)
 
