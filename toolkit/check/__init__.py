@@ -133,7 +133,7 @@ def _number_issues(fr: str, en: str, fr_ids, en_ids) -> list[Issue]:
     # the same digits on both sides are the same number, whatever their reading
     # ("487.093", a section of a code, reads as 487093 in French and 487.093 in English)
     same = Counter(f[1] for f in fn) & Counter(f[1] for f in en_)
-    fn, en_ = _drop_surfaces(fn, same), _drop_surfaces(en_, same)
+    fn, en_ = _split(fn, same, 1)[1], _split(en_, same, 1)[1]
     missing = Counter(v for v, *_ in fn) - Counter(v for v, *_ in en_)
     extra = Counter(v for v, *_ in en_) - Counter(v for v, *_ in fn)
     if missing or extra:  # "3 États" ~ "three States": a number spelled out on the other side
@@ -141,8 +141,8 @@ def _number_issues(fr: str, en: str, fr_ids, en_ids) -> list[Issue]:
             missing.pop(v, None)
         for v in spelled_numbers(fr, "fr"):
             extra.pop(v, None)
-    f_only = _take(fn, missing)
-    e_only = _take(en_, extra)
+    f_only = _split(fn, missing, 0)[0]
+    e_only = _split(en_, extra, 0)[0]
     for i in range(max(len(f_only), len(e_only))):
         a = f_only[i] if i < len(f_only) else None
         b = e_only[i] if i < len(e_only) else None
@@ -156,15 +156,17 @@ def _number_issues(fr: str, en: str, fr_ids, en_ids) -> list[Issue]:
     return out
 
 
-def _drop_surfaces(found, counts: Counter) -> list:
+def _split(found, counts: Counter, field: int) -> tuple[list, list]:
+    """(the items whose ``field`` is counted in ``counts``, each count used once in order; the rest)."""
     left = Counter(counts)
-    out = []
+    taken, rest = [], []
     for f in found:
-        if left[f[1]] > 0:
-            left[f[1]] -= 1
+        if left[f[field]] > 0:
+            left[f[field]] -= 1
+            taken.append(f)
         else:
-            out.append(f)
-    return out
+            rest.append(f)
+    return taken, rest
 
 
 def _numbered_in(sym, nums) -> bool:
@@ -176,13 +178,3 @@ def _symbol_in(sym: str, others: set[str]) -> bool:
     """A symbol is present if the other side has it, or has it inside a longer symbol
     (``77/241`` in ``A/RES/77/241``) or the other way round."""
     return sym in others or any(o.endswith("/" + sym) or sym.endswith("/" + o) for o in others)
-
-
-def _take(found, counts: Counter) -> list:
-    left = Counter(counts)
-    out = []
-    for f in found:
-        if left[f[0]] > 0:
-            left[f[0]] -= 1
-            out.append(f)
-    return out
