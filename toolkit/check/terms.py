@@ -183,10 +183,13 @@ class TermIndex:
         return len(self.terms)
 
     def occurring(self, fr_words: list[Word], fr: str) -> list[tuple[tuple[str, ...], tuple[int, int]]]:
-        """Terms found in the sentence, longest first, nested shorter terms dropped."""
+        """Terms found in the sentence, longest first, nested shorter terms dropped. Of two
+        terms of one length (``retenue``, ``retenues``) the one written as in the sentence
+        wins, then the first in alphabetical order: the same answer in every run."""
         cands = {tw for w in fr_words for f in singulars(w.key, "fr") for tw in self.first.get(f, ())}
+        text = " " + " ".join(w.key for w in fr_words) + " "
         found = []
-        for tw in sorted(cands, key=len, reverse=True):
+        for tw in sorted(cands, key=lambda t: (-len(t), f" {' '.join(t)} " not in text, t)):
             for span in find_spans(fr, tw, "fr", fr_words):
                 if not any(s <= span[0] and span[1] <= e for _, (s, e) in found):
                     found.append((tw, span))
