@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import ParseError, UnsupportedFormat
-from ..fileio import check_input
 from . import registry
 
 __all__ = [
@@ -96,6 +95,8 @@ def _check_fmt(fmt: str, known: dict, what: str) -> None:
 
 def read_glossary(path: str | os.PathLike, fmt: str | None = None):
     """Read a glossary in any supported format; ``fmt=None`` sniffs it from the extension."""
+    from ..fileio import check_input  # on use: importing the registry (the CLI's choices) stays light
+
     p = check_input(path, "glossary")
     fmt = fmt or sniff_glossary(p)
     _check_fmt(fmt, _GLOSSARY_MODULES, "glossary")
@@ -114,6 +115,8 @@ def write_glossary(glossary, path: str | os.PathLike, fmt: str | None = None, **
 
 def read_alignments(path: str | os.PathLike, fmt: str | None = None):
     """Read list[Alignment] from TMX, TSV or JSONL (sniffed from the extension)."""
+    from ..fileio import check_input
+
     p = check_input(path)
     fmt = fmt or registry.sniff(p, "alignment").name
     if fmt == "links":
