@@ -8,6 +8,11 @@ sentence pairs so that concordance queries find examples.
 
 Run:  python benchmarks/lookup.py                 # full size, about 3-4 minutes on 2 cores
       python benchmarks/lookup.py --entries 10000 --segments 100000   # quick
+      python benchmarks/lookup.py --db big.db --reuse  # time the queries on an index built earlier
+      python benchmarks/lookup.py --root OLD_CHECKOUT --db old.db --reuse   # another tree's code
+
+``--root`` (before any other import) puts another source tree first on the path, so two
+versions can be timed in the same period on a shared machine.
 """
 from __future__ import annotations
 
@@ -20,7 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+_ROOT = Path(__file__).resolve().parents[1]
+if "--root" in sys.argv[:-1]:
+    _ROOT = Path(sys.argv[sys.argv.index("--root") + 1]).resolve()
+sys.path.insert(0, str(_ROOT))
 
 from toolkit.lookup import Lookup, build_index  # noqa: E402
 from toolkit.text import fold  # noqa: E402
@@ -185,6 +193,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--naive-queries", type=int, default=48, help="queries given to the naive peer (0: skip)")
     ap.add_argument("--db", type=Path, default=None, help="index path (default: a temporary folder)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--root", type=Path, default=_ROOT, help="source tree whose toolkit is timed")
+    ap.add_argument("--reuse", action="store_true", help="keep --db when it exists (built by the same tree)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
 
@@ -198,8 +208,20 @@ def main(argv: list[str] | None = None) -> None:
 
     tmp = tempfile.TemporaryDirectory(prefix="termkit-bench-")
     db = args.db or Path(tmp.name) / "termkit.db"
-    stats = build_index(db, alignments, glossary)
-    say(f"index built in {stats.seconds:.1f} s")
+    if args.reuse and args.db and args.db.is_file():
+        import sqlite3
+
+        con = sqlite3.connect(args.db)
+        n_pairs = con.execute("SELECT COUNT(*) FROM pairs").fetchone()[0]
+        n_keys = con.execute("SELECT COUNT(*) FROM gloss_keys").fetchone()[0]
+        con.close()
+        from types import SimpleNamespace
+
+        stats = SimpleNamespace(seconds=float("nan"), pairs=n_pairs, keys=n_keys, bytes=args.db.stat().st_size)
+        say(f"index reused: {args.db}")
+    else:
+        stats = build_index(db, alignments, glossary)
+        say(f"index built in {stats.seconds:.1f} s")
 
     queries = make_queries(glossary, rng, args.queries)
     naive = None
@@ -231,7 +253,7 @@ def main(argv: list[str] | None = None) -> None:
             r["found"] += want in ids
             r["conc"] += bool(res.concordance)
 
-    print(f"\ntermkit lookup benchmark: {len(glossary):,} glossary entries, {stats.pairs:,} aligned pairs")
+    print(f"\ntermkit lookup benchmark ({args.root}): {len(glossary):,} glossary entries, {stats.pairs:,} aligned pairs")
     print(f"index build {stats.seconds:.1f} s, {stats.bytes / 2**20:.0f} MiB ({stats.keys:,} glossary keys)\n")
     hdr = f"{'mode':<18} {'queries':<11} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'top-1':>6} {'in top-10':>9} {'examples':>8}"
     print(hdr)
