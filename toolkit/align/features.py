@@ -7,23 +7,27 @@ A sentence becomes a list of *keys*:
 - acronyms as words, French ones mapped to English through ``data/acronyms.tsv``
   (ONUDC -> unodc), identical ones kept (INTERPOL -> interpol);
 - ``p:<mark>`` the punctuation profile (``?``, ``!``, ``:``, ``;``, ``(``, quotes, ``%``).
+
+Word keys, numbers and number words, acronyms, the lexicon and language checks are the word
+layer's (:mod:`toolkit.words`); the content-word filter (``stopwords``) is the aligner's.
 """
 from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from ..langdata import load_set, load_tsv
-from ..text import _CHAR_MAP, WORD_RE, fold
+from ..langdata import load_set
+from ..text import _CHAR_MAP, WORD_RE
+from ..words.acronyms import acronym_map
+from ..words.language import looks_like
+from ..words.lexicons import lexicon as base_lexicon
+from ..words.numbers import number_keys as _number_keys, number_words
+from ..words.tokenize import fold as _fold, norm_key as word_key
 
 __all__ = ["SentFeatures", "sentence_features", "acronym_map", "stopwords", "word_key", "number_words",
            "base_lexicon", "looks_like"]
 
-# "1 049", "2,000", "10.000" -> digits joined (a thousands separator before exactly 3 digits)
-_THOUSANDS = re.compile(r"(?<=\d)[ ,.'\u00a0\u202f](?=\d{3}(?!\d))")
-_DIGITS = re.compile(r"\d+(?:[/.\-]\d+)*")
 _PUNCT = {"?": "?", "!": "!", ":": ":", ";": ";", "(": "(", '"': '"', "«": '"', "»": '"', "%": "%"}
 _HAS_DIGIT = re.compile(r"\d")
 _MISSING = object()
@@ -42,52 +46,7 @@ class SentFeatures:
 @functools.cache
 def stopwords(lang: str) -> frozenset[str]:
     """Function words of ``lang`` (``data/align_stopwords_<lang>.txt``), folded."""
-    return frozenset(fold(w) for w in load_set(None, f"align_stopwords_{lang}.txt"))
-
-
-@functools.cache
-def acronym_map() -> dict[str, str]:
-    """French acronym -> English acronym from ``data/acronyms.tsv`` (upper case)."""
-    out = {}
-    for row in load_tsv(None, "acronyms.tsv"):
-        if len(row) >= 2 and row[0] and row[1]:
-            out.setdefault(row[0].upper(), row[1].upper())
-    return out
-
-
-@functools.cache
-def number_words(lang: str) -> dict[str, str]:
-    """Folded number/ordinal/month word -> value (``data/align_number_words.tsv``)."""
-    return {row[1]: row[2] for row in load_tsv(None, "align_number_words.tsv") if len(row) >= 3 and row[0] == lang}
-
-
-@functools.cache
-def base_lexicon() -> dict[str, dict[str, float]]:
-    """The bundled general FR->EN lexicon (``data/align_lexicon_fr_en.tsv``): {fr: {en: p}}."""
-    out: dict[str, dict[str, float]] = {}
-    for row in load_tsv(None, "align_lexicon_fr_en.tsv"):
-        if len(row) >= 3:
-            out.setdefault(row[0], {})[row[1]] = float(row[2])
-    return out
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _fold(tok: str) -> str:
-    """:func:`fold` of one token, cached; an ASCII token only needs lower case."""
-    return tok.lower() if tok.isascii() and "`" not in tok else fold(tok)
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def word_key(tok: str) -> str:
-    """Folded word with a plural ``s``/``x`` stripped: 'Résolutions' -> 'resolution'."""
-    w = _fold(tok)
-    if len(w) > 4 and w[-1] in "sx" and w[-2] != "s":
-        w = w[:-1]
-    return w
-
-
-def _number_keys(text: str) -> list[str]:
-    return ["n:" + d.lstrip("0") if d.strip("0") else "n:0" for d in _DIGITS.findall(_THOUSANDS.sub("", text))]
+    return frozenset(_fold(w) for w in load_set(None, f"align_stopwords_{lang}.txt"))
 
 
 # normalize_chars without str.translate (slow on non-ASCII text): the same table as replacements
@@ -158,20 +117,3 @@ def sentence_features(text: str, lang: str) -> SentFeatures:
         if c:
             anchors.extend([key] * c)
     return SentFeatures(tuple(words), tuple(anchors), len(text.strip()))
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _stop_form(tok: str) -> str:
-    return _fold(tok).rstrip("'").rsplit("'", 1)[-1]
-
-
-def looks_like(texts: list[str], own: str, other: str) -> bool:
-    """True when texts said to be in ``own`` have more function words of ``other``."""
-    so, st = stopwords(own), stopwords(other)
-    only_o, only_t = so - st, st - so
-    c_o = c_t = 0
-    for tok, c in Counter(WORD_RE.findall(_normalize("\n".join(texts)))).items():
-        w = _stop_form(tok)
-        c_o += c * (w in only_o)
-        c_t += c * (w in only_t)
-    return c_t > max(3, 2 * c_o)

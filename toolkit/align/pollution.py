@@ -29,7 +29,8 @@ from typing import Sequence
 import numpy as np
 
 from ..text import WORD_RE
-from .features import _THOUSANDS, _fold, _normalize, acronym_map, number_words, stopwords
+from ..words.numbers import THOUSANDS as _THOUSANDS
+from .features import _fold, _normalize, acronym_map, number_words, stopwords
 
 __all__ = ["WEIGHTS", "Pollution", "assess"]
 

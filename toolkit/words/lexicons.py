@@ -1,8 +1,7 @@
 """The one bundled FR->EN word lexicon: data/align_lexicon_fr_en.tsv, ``fr<TAB>en<TAB>p`` on
 ``norm_key`` words, p = sqrt(t(en|fr) t(fr|en)) of IBM model 1 both ways on the UN Parallel
 Corpus v1.0 test+dev sets (built by benchmarks/_align_build_lexicon.py with
-:func:`toolkit.words.ibm1`). The file keeps its first name while ``align.features`` reads
-it by that name.
+:func:`toolkit.words.ibm1`); the aligner (``align.features``) and the extractor read it here.
 """
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from ..langdata import load_tsv
 from .tokenize import fold
 
-__all__ = ["numbers", "spelled_numbers", "number_words", "number_keys", "Found"]
+__all__ = ["numbers", "spelled_numbers", "number_words", "number_keys", "Found", "THOUSANDS"]
 
 Found = tuple[str, str, int, int]  # (canonical value, surface, start, end)
 
@@ -50,14 +50,14 @@ def number_words(lang: str) -> dict[str, str]:
 
 
 # "1 049", "2,000", "10.000" -> digits joined (a thousands separator before exactly 3 digits)
-_THOUSANDS = re.compile(r"(?<=\d)[ ,.'\u00a0\u202f](?=\d{3}(?!\d))")
+THOUSANDS = re.compile(r"(?<=\d)[ ,.'\u00a0\u202f](?=\d{3}(?!\d))")
 _DIGITS = re.compile(r"\d+(?:[/.\-]\d+)*")
 
 
 def number_keys(text: str) -> list[str]:
     """The aligner's number anchors: each run of digits (with ``/ . -`` inside: ``77/241``,
     ``3.2.1``) after thousands separators are removed, leading zeros dropped: ``n:1049``."""
-    return ["n:" + d.lstrip("0") if d.strip("0") else "n:0" for d in _DIGITS.findall(_THOUSANDS.sub("", text))]
+    return ["n:" + d.lstrip("0") if d.strip("0") else "n:0" for d in _DIGITS.findall(THOUSANDS.sub("", text))]
 
 
 def _decimal(s: str) -> str:

@@ -38,7 +38,10 @@ def tokens(text: str) -> list[Tok]:
     return [Tok(m.group(), keep[m.start()], keep[m.end() - 1] + 1) for m in WORD_RE.finditer(norm)]
 
 
-fold = functools.lru_cache(maxsize=1 << 17)(_fold_text)
+@functools.lru_cache(maxsize=1 << 17)
+def fold(text: str) -> str:
+    """:func:`toolkit.text.fold`, cached; ASCII text (no backquote) only needs lower case."""
+    return text.lower() if text.isascii() and "`" not in text else _fold_text(text)
 
 
 @functools.lru_cache(maxsize=1 << 17)
