@@ -53,7 +53,7 @@ def lookup(
 
     from .lookup.render import render
 
-    render(result, Console())
+    render(result, Console(highlight=False))  # explicit styles only: no regex pass over plain lines
 
 
 # ---------------------------------------------------------------- check
