@@ -21,7 +21,8 @@ from .terms import Renderer, TermIndex, keys
 __all__ = ["CorpusEvidence", "TermEvidence", "STEM", "same_text"]
 
 STEM = 5  # letters two words share to count as the same stem (police/policing, capacity/capacities)
-_MAX_PAIRS = 5000  # corpus sentences read per term at most
+_MAX_PAIRS = 5000  # corpus sentences read per term (or per sentence pair looked for) at most
+_PHRASE_WORDS = 8  # first words of a French sentence looked for as an FTS phrase
 
 
 @dataclass
@@ -46,7 +47,6 @@ class CorpusEvidence:
         self.lookup = Lookup(db)
         self.cache: dict[tuple[str, ...], TermEvidence] = {}
         self._english: dict[int, Renderer] = {}
-        self._known: set[bytes] | None = None
 
     def close(self) -> None:
         """Close the lookup index."""
@@ -78,16 +78,26 @@ class CorpusEvidence:
         return ev
 
     def has_pair(self, fr: str, en: str) -> bool:
-        """The sentence pair is in the corpus as it is (spaces and case aside)."""
-        if self._known is None:
-            import hashlib
+        """The sentence pair is in the corpus as it is (spaces and case aside): the corpus
+        pairs holding the French sentence's first words as a phrase (FTS5), compared whole,
+        so a large build is never read in full."""
+        import re
 
-            def h(a: str, b: str) -> bytes:
-                return hashlib.blake2b(f"{same_text(a)}\t{same_text(b)}".encode(), digest_size=12).digest()
+        from ..lookup.index import fts_text
 
-            self._hash = h
-            self._known = {h(a, b) for a, b in self.lookup.con.execute("SELECT fr, en FROM pairs")}
-        return self._hash(fr, en) in self._known
+        toks = re.findall(r"[^\W_]+", fts_text(fr))[:_PHRASE_WORDS]
+        if not toks:
+            return False
+        want = (same_text(fr), same_text(en))
+        con = self.lookup.con
+        ids = [r[0] for r in con.execute("SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ? LIMIT ?",
+                                         (f'fr : ("{" ".join(toks)}")', _MAX_PAIRS))]
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            for a, b in con.execute(f"SELECT fr, en FROM pairs WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                if (same_text(a), same_text(b)) == want:
+                    return True
+        return False
 
     def _pairs(self, forms: list[str]):
         expr = fts_query(forms, "fr")
