@@ -137,7 +137,7 @@ def ensure_store() -> Path | None:
     if not path.is_file():
         try:
             _build(path)
-        except (OSError, sqlite3.Error):  # read-only home, full disk: the libraries answer in memory
+        except Exception:  # read-only home, full disk, odd library data: the libraries answer in memory
             return None
     return path
 
