@@ -24,6 +24,7 @@ import numpy as np
 
 from ..types import Bead, Segment
 from . import dp
+from .loops import for_size
 from .encode import LexicalSpace, NeuralEncoder, neural_spans
 from .evidence import random_stats, relatedness
 from .features import base_lexicon, looks_like, sentence_features
@@ -203,8 +204,13 @@ def align(fr: Sequence, en: Sequence, *, model=None, dictionary=None,
     like a translation, the same language twice) go to ``on_warning`` (default:
     ``warnings.warn``); beads are returned in every case.
     """
+    with for_size(len(fr), len(en)):
+        return _align(fr, en, model=model, dictionary=dictionary, on_warning=on_warning, params=params)
+
+
+def _align(fr, en, *, model, dictionary, on_warning, params) -> list[Bead]:
     p = params or Params()
-    warn = on_warning or (lambda msg: warnings.warn(msg, stacklevel=3))
+    warn = on_warning or (lambda msg: warnings.warn(msg, stacklevel=4))
     ft, et = _texts(fr), _texts(en)
     n, m = len(ft), len(et)
     if n == 0 or m == 0:

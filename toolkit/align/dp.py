@@ -129,9 +129,9 @@ def values(band: Band, w: Weights) -> np.ndarray:
 def band_dp(band: Band, w: Weights) -> tuple[list[tuple[int, int]], float]:
     """Best monotone path of beads from (0, 0) to (n, m) inside the band: the bead types
     (first bead first) and the path's value. Raises RuntimeError when the band has no path."""
-    from . import kernels
+    from .loops import kernels
 
-    codes, total = kernels.viterbi(*w.args(band))
+    codes, total = kernels().viterbi(*w.args(band))
     n = band.z.shape[0] - 1
     if total <= NEG / 2 and (n or band.m):
         raise RuntimeError("no path through the band")
@@ -142,10 +142,10 @@ def band_posteriors(path: list[tuple[int, int]], band: Band, w: Weights, tempera
     """Posterior probability of each bead of ``path`` (shape (len(path),)): the summed weight
     ``exp(value / temperature)`` of all monotone paths inside the band that contain the bead,
     over the summed weight of all paths (forward-backward, log-sum-exp)."""
-    from . import kernels
+    from .loops import kernels
 
     codes = np.asarray([_CODE[t] for t in path], dtype=np.int8)
-    return kernels.posteriors(*w.args(band), 1.0 / temperature, codes)
+    return kernels().posteriors(*w.args(band), 1.0 / temperature, codes)
 
 
 def full_band(n: int, m: int) -> tuple[np.ndarray, int]:

@@ -1,4 +1,5 @@
-"""Compiled inner loops of the aligner (numba, cached on disk after the first run).
+"""Compiled inner loops of the aligner (numba, cached on disk after the first run; small
+documents run the same source as plain Python, see :mod:`.loops`).
 
 Band coordinates are those of :mod:`.dp`: row ``i`` of a band holds the cells
 ``(i, jlo[i] + w)`` for ``w`` in ``0..W-1``. The lexical bead types are ``(A[k], B[k])``;
@@ -13,7 +14,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+
+if __name__.endswith(".kernels_plain"):  # the plain-Python copy (see .loops)
+    def njit(*args, **kwargs):
+        return lambda f: f
+else:
+    from numba import njit
 
 NEG = -1e9
 _HALF = NEG / 2

@@ -37,7 +37,9 @@ def _csr(X):
 
 def random_pair_cosines(Xf, Xe, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Cosines of the sentence pairs (i[k], j[k]): (k,)."""
-    from .kernels import pair_dots
+    from .loops import kernels
+
+    pair_dots = kernels().pair_dots
 
     nf = np.sqrt(_rowdot(Xf, Xf))
     ne = np.sqrt(_rowdot(Xe, Xe))
@@ -50,8 +52,9 @@ class SpanCosines:
     """Cosines of spans ending at each cell of a band (see :mod:`.dp` for band coordinates)."""
 
     def __init__(self, Xf, Xe, jlo: np.ndarray, width: int, max_span: int = 3):
-        from .kernels import band_dots
+        from .loops import kernels
 
+        band_dots = kernels().band_dots
         n, m = Xf.shape[0], Xe.shape[0]
         self.n, self.m, self.jlo, self.width, self.k = n, m, jlo, width, max_span
         # sentence-level band: FR sentence r meets EN sentences of cells in rows r+1..r+k
@@ -73,9 +76,9 @@ class SpanCosines:
 
     def _span_norms(self, c, n: int, K: int) -> np.ndarray:
         """Squared norms of spans: (k + 1, n + 1), [a][i] = ||sum X[i-a:i]||^2."""
-        from .kernels import band_dots
+        from .loops import kernels
 
-        near = band_dots(*c, *c, np.arange(n, dtype=np.int64), self.k, K)  # near[r, d] = <X[r], X[r+d]>
+        near = kernels().band_dots(*c, *c, np.arange(n, dtype=np.int64), self.k, K)  # near[r, d] = <X[r], X[r+d]>
         out = np.zeros((self.k + 1, n + 1))
         for a in range(1, self.k + 1):
             if n >= a:
@@ -93,7 +96,10 @@ class SpanCosines:
         ``known``: (jlo, lp) of an earlier band of the same rows, whose length log
         probabilities are reused where the two bands overlap."""
         from . import dp
-        from .kernels import TAIL, band_evidence
+        from .loops import kernels
+
+        kn = kernels()
+        TAIL, band_evidence = kn.TAIL, kn.band_evidence
 
         fl = np.asarray(dp.span_lengths(np.asarray(flen, float), self.k))
         el = np.asarray(dp.span_lengths(np.asarray(elen, float), self.k))
