@@ -73,6 +73,7 @@ def test_unapproved_terms_are_not_checked():
     ("Le 2e rapport.", "The 3rd report.", "2", "3"),
     ("Au XXIe siècle.", "In the 20th century.", "XXI", "20"),
     ("En 2009.", "In 2009 and 2010.", "", "2010"),
+    ("Ouvert de 7 h à 22 h.", "Open from 7:00 a.m. to 11:00 p.m.", "22 h", "11:00 p.m."),
 ])
 def test_number_mismatch(fr, en, expected, found):
     (issue,) = check(_pairs((fr, en)), Glossary())
@@ -88,6 +89,8 @@ def test_number_mismatch(fr, en, expected, found):
     ("Section 3.2.1.", "Section 3.2.1."),
     ("Les 3 États.", "The three States."),  # spelled out on one side
     ("La deuxième session.", "The 2nd session."),
+    ("Entre 7 h et 22 h 30.", "Between 7:00 a.m. and 10.30 p.m."),  # 24-hour and 12-hour clocks
+    ("À 14 h.", "At 14:00."),
 ])
 def test_numbers_that_agree(fr, en):
     assert check(_pairs((fr, en)), Glossary()) == []

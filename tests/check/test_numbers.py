@@ -27,6 +27,10 @@ from toolkit.langdata import load_tsv
     ("Ce rapport, Le texte, CIA", "fr", []),
     ("police1. et l’ordre2, G8", "fr", []),
     ("section 3.2.1", "fr", ["3.2.1"]),
+    ("entre 7 h et 22 h 30, à 14h15", "fr", ["7", "22", "30", "14", "15"]),
+    ("7:00 a.m., 10.30 p.m., 12 p.m. and 12 am", "en", ["7", "22", "30", "12", "0"]),
+    ("à 22:00, verset 3:16", "fr", ["22", "3", "16"]),
+    ("alinéa 5h) et 3(1)h), 13 p.m.", "fr", ["5", "3", "1", "13"]),
 ])
 def test_numbers(text, lang, values):
     assert [v for v, *_ in numbers(text, lang)] == values

@@ -2,13 +2,14 @@
 (en) are both ``1000.5``; ``1er``/``1st`` are ``1``; ``XXIe`` is ``21``; ``trois``/``three``
 are ``3``. One recogniser for the aligner (number anchors) and the check (numbers that differ).
 
-    numbers(text, lang, skip)  -> [(value, surface, start, end)]  digits, ordinals, Roman ordinals
+    numbers(text, lang, skip)  -> [(value, surface, start, end)]  digits, ordinals, Roman ordinals,
+                                   times of day as 24-hour hours (22 h ~ 10:00 p.m.)
     spelled_numbers(text, lang) -> {value}    numbers written as words, compounds summed
     number_words(lang)          -> {folded word: value}   data/number_words.tsv (months: m1-m12)
     number_keys(text)           -> ["n:<digits>"]  digit runs, thousands separators removed
 
 Rules are data: ordinal suffixes in ``data/check_ordinals.tsv``, number words in
-``data/number_words.tsv``.
+``data/number_words.tsv``, clock markers in ``data/clock_times.tsv``.
 """
 from __future__ import annotations
 
@@ -86,6 +87,41 @@ def _canon_number(surface: str, lang: str) -> str:
     return s.replace(",", ".")
 
 
+@functools.cache
+def _clock(lang: str) -> re.Pattern | None:
+    """Times of day of ``lang``: ``7 h 30``, ``22 h`` (fr); ``10:00 p.m.``, ``7 am`` (en); and
+    ``22:00`` in both. Groups: hours, minutes, marker."""
+    rows = [(k, m) for lg, k, m in load_tsv(None, "clock_times.tsv") if lg == lang]
+    twelve = [re.escape(m) for k, m in rows if k in ("am", "pm")]
+    hour = [re.escape(m) for k, m in rows if k == "hour"]
+    alts = [r"(?P<h0>\d{1,2}):(?P<m0>[0-5]\d)(?![\d:])"]
+    if twelve:
+        alts.insert(0, rf"(?P<h1>\d{{1,2}})(?:[:.](?P<m1>[0-5]\d))?[{_SPACES}]?(?P<x>{'|'.join(twelve)})(?![\w])")
+    if hour:
+        alts.insert(0, rf"(?P<h2>\d{{1,2}})[{_SPACES}]?(?:{'|'.join(hour)})(?:[{_SPACES}]?(?P<m2>[0-5]\d))?(?![\w)])")
+    return re.compile(r"(?<![\d.,:/])(?:" + "|".join(alts) + ")", re.I)
+
+
+def _times(text: str, lang: str) -> list[Found]:
+    """Times of day as their hour on a 24-hour clock, and their minutes unless ``00``."""
+    out: list[Found] = []
+    pm = {m for lg, k, m in load_tsv(None, "clock_times.tsv") if lg == lang and k == "pm"}
+    for m in _clock(lang).finditer(text):
+        g = m.groupdict()
+        hour = int(g.get("h0") or g.get("h1") or g.get("h2"))
+        mins = g.get("m0") or g.get("m1") or g.get("m2")
+        if g.get("x"):
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if g["x"].lower() in pm else 0)
+        elif hour > 24:
+            continue
+        out.append((str(hour), m.group(), m.start(), m.end()))
+        if mins and mins != "00":
+            out.append((str(int(mins)), m.group(), m.start(), m.end()))
+    return out
+
+
 def _roman(s: str) -> int:
     total = 0
     for a, b in zip(s, s[1:] + " "):
@@ -101,6 +137,9 @@ def numbers(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Foun
 
     def free(s: int, e: int) -> bool:
         return not any(s < ke and ks < e for ks, ke in skip)
+
+    out += [t for t in _times(text, lang) if free(t[2], t[3])]
+    skip = [*skip, *((t[2], t[3]) for t in out)]
 
     for m in _NUMBER[lang].finditer(text):
         s, e = m.span()
